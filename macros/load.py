@@ -1,0 +1,302 @@
+"""Load ``glossary/`` into a :class:`~macros.model.Corpus`, checking everything on the way.
+
+Order: parse each file (YAML syntax, UTF-8), validate it against its schema,
+build the typed records, then check what no schema can: checksums, unique ids
+across files, references between records, and that every quote anchors exactly
+once. All problems are gathered and raised together as one
+:class:`~macros.errors.DataError`, so invalid data never yields a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from . import anchor
+from .errors import DataError, DataProblem, did_you_mean
+from .model import (
+    Anchor,
+    Appearance,
+    Article,
+    Claim,
+    Corpus,
+    Note,
+    Paragraph,
+    Quote,
+    Reference,
+    Reliability,
+    Term,
+    Verdict,
+)
+from .schema import validate
+from .text import sha256_hex, split_paragraphs
+from .yamlfile import load_yaml, read_text
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+class _Problems(list[DataProblem]):
+    """The problems found so far."""
+
+    def add(self, **fields: Any) -> None:
+        self.append(DataProblem(**fields))
+
+
+def load_corpus(glossary_dir: Path | None = None) -> Corpus:
+    """Read, validate and resolve all the data; raise DataError listing every problem."""
+    root = glossary_dir or PROJECT_DIR / "glossary"
+    base = root.parent
+    problems = _Problems()
+
+    def shown(path: Path) -> str:
+        return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+
+    def document(path: Path, schema: str) -> Any:
+        data, problem = load_yaml(path, shown(path))
+        if problem:
+            problems.append(problem)
+            return None
+        if data is None:
+            problems.add(file=shown(path), problem="is empty", suggestion=f"see glossary/schemas/{schema}.schema.json")
+            return None
+        found = validate(data, schema, shown(path))
+        problems.extend(found)
+        return None if found else data
+
+    corpus = Corpus()
+    unreadable: set[str] = set()  # kinds whose file failed: ids pointing at them are not checked
+
+    def kind_document(name: str) -> Any:
+        data = document(root / f"{name}.yaml", name)
+        if data is None:
+            unreadable.add(name)
+        return data
+
+    refs_doc = kind_document("references")
+    if refs_doc:
+        for entry in _unique(refs_doc["references"], "reference", shown(root / "references.yaml"), problems):
+            corpus.references[entry["id"]] = Reference(**entry)
+    verdicts_doc = kind_document("verdicts")
+    if verdicts_doc:
+        for rank, entry in enumerate(_unique(verdicts_doc["verdicts"], "verdict", shown(root / "verdicts.yaml"), problems), 1):
+            corpus.verdicts[entry["id"]] = Verdict(rank=rank, **entry)
+    for path in sorted((root / "sources").glob("*.yaml")):
+        data = document(path, "source")
+        if data:
+            article = _article(data, path, shown, problems)
+            if article and _unique_key(article.id, corpus.articles, shown(path), "article", problems):
+                corpus.articles[article.id] = article
+    terms_doc = kind_document("terms")
+    if terms_doc:
+        _check_sorted(terms_doc["terms"], shown(root / "terms.yaml"), problems)
+        for entry in _unique(terms_doc["terms"], "term", shown(root / "terms.yaml"), problems):
+            corpus.terms[entry["id"]] = Term(**_tuples(entry))
+        _check_aliases(corpus.terms.values(), shown(root / "terms.yaml"), problems)
+    claims_doc = kind_document("claims")
+    if claims_doc:
+        for entry in _unique(claims_doc["claims"], "claim", shown(root / "claims.yaml"), problems):
+            claim = _claim(entry, corpus, shown(root / "claims.yaml"), "verdicts" not in unreadable, problems)
+            if claim:
+                corpus.claims[claim.id] = claim
+    for path in sorted((root / "annotations").glob("*.yaml")):
+        data = document(path, "annotations")
+        if data:
+            notes = _notes(data, path.stem, corpus, shown(path), problems)
+            if notes is not None and _unique_key(data["article"], corpus.notes, shown(path), "annotations of article", problems):
+                corpus.notes[data["article"]] = notes
+    _check_links(corpus, shown, root, unreadable, problems)
+    if problems:
+        raise DataError(problems)
+    return corpus
+
+
+def _unique(entries: list[dict[str, Any]], kind: str, file: str, problems: _Problems) -> Iterator[dict[str, Any]]:
+    """Yield entries whose id was not seen before in this list; report the repeats."""
+    seen: dict[str, int | None] = {}
+    for entry in entries:
+        if entry["id"] in seen:
+            first = seen[entry["id"]]
+            problems.add(
+                file=file, entry=entry["id"], field="id", line=getattr(entry, "line", None),
+                problem=f"the {kind} id '{entry['id']}' is used twice" + (f" (first at line {first})" if first else ""),
+                suggestion="give one of them another id",
+            )
+            continue
+        seen[entry["id"]] = getattr(entry, "line", None)
+        yield entry
+
+
+def _unique_key(key: str, existing: dict[str, Any], file: str, kind: str, problems: _Problems) -> bool:
+    if key in existing:
+        problems.add(file=file, entry=key, problem=f"{kind} '{key}' is defined in another file too", suggestion="keep one file per article")
+        return False
+    return True
+
+
+def _tuples(entry: dict[str, Any]) -> dict[str, Any]:
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in entry.items()}
+
+
+def _article(data: dict[str, Any], path: Path, shown: Any, problems: _Problems) -> Article | None:
+    file = shown(path)
+    capture_path = path.parent / "captures" / data["capture"]
+    if not data["capture"].startswith(data["id"] + "_"):
+        problems.add(file=file, entry=data["id"], field="capture", problem=f"'{data['capture']}' does not start with the article id '{data['id']}_'")
+    if path.stem != data["id"]:
+        problems.add(file=file, entry=data["id"], field="id", problem=f"the file is named {path.name} but the id is '{data['id']}'", suggestion=f"rename it {data['id']}.yaml")
+    if not capture_path.is_file():
+        known = [p.name for p in capture_path.parent.glob("*.txt")]
+        problems.add(file=file, entry=data["id"], field="capture", problem=f"no capture file {shown(capture_path)}", suggestion=did_you_mean(data["capture"], known))
+        return None
+    text, problem = read_text(capture_path, shown(capture_path))
+    if problem or text is None:
+        problems.append(problem or DataProblem(file=shown(capture_path), problem="cannot be read"))
+        return None
+    actual = sha256_hex(capture_path.read_bytes())
+    if actual != data["sha256"]:
+        problems.add(
+            file=file, entry=data["id"], field="sha256",
+            problem=f"the capture {data['capture']} no longer matches its checksum (it has {actual})",
+            suggestion="the article texts are never edited: restore the capture from version control",
+        )
+    paragraphs = _with_roles(split_paragraphs(text), data, file, problems)
+    reliability = data.get("reliability")
+    fields = {k: v for k, v in data.items() if k in {"outlet_url", "title_note"}}
+    return Article(
+        id=data["id"], capture=data["capture"], sha256=data["sha256"], title=data["title"],
+        outlet=data["outlet"], author=data["author"], published=data["published"], url=data["url"],
+        provenance=data["provenance"], text=text, paragraphs=paragraphs,
+        provenance_refs=tuple(data.get("provenance_refs", ())),
+        reliability=Reliability(**_tuples(reliability)) if reliability else None,
+        **fields,
+    )
+
+
+def _with_roles(paragraphs: tuple[Paragraph, ...], data: dict[str, Any], file: str, problems: _Problems) -> tuple[Paragraph, ...]:
+    """Mark the headline, subheadings and furniture named in the source record."""
+    roles: dict[str, tuple[str, str | None]] = {}
+    named: list[tuple[str, str]] = []
+    if "headline" in data:
+        named.append(("headline", data["headline"]))
+        roles[data["headline"]] = ("headline", None)
+    for pid in data.get("subheadings", ()):
+        named.append(("subheadings", pid))
+        roles[pid] = ("subheading", None)
+    for group in data.get("furniture", ()):
+        for pid in group["paragraphs"]:
+            named.append(("furniture", pid))
+            roles[pid] = ("furniture", group["label"])
+    ids = [p.id for p in paragraphs]
+    for field, pid in named:
+        if pid not in ids:
+            problems.add(file=file, entry=data["id"], field=field, problem=f"there is no paragraph {pid} (the capture has p1 to p{len(ids)})")
+    return tuple(
+        Paragraph(p.id, p.number, p.text, p.offset, *roles[p.id]) if p.id in roles else p for p in paragraphs
+    )
+
+
+def _check_sorted(entries: list[dict[str, Any]], file: str, problems: _Problems) -> None:
+    ids = [e["id"] for e in entries]
+    for before, after in zip(entries, entries[1:]):
+        if after["id"] < before["id"]:
+            problems.add(
+                file=file, entry=after["id"], line=getattr(after, "line", None),
+                problem=f"terms are kept in alphabetical order of id, but '{after['id']}' comes after '{before['id']}'",
+                suggestion=f"move it before '{next(i for i in sorted(ids) if i > after['id'])}'",
+            )
+            return
+
+
+def _check_aliases(terms: Iterable[Term], file: str, problems: _Problems) -> None:
+    """No spelling may name two terms: the term linker would not know which to link."""
+    owner: dict[str, str] = {}
+    for term in terms:
+        for spelling in term.spellings:
+            key = spelling.casefold()
+            if key in owner and owner[key] != term.id:
+                problems.add(
+                    file=file, entry=term.id, field="aliases",
+                    problem=f"the spelling '{spelling}' also names term '{owner[key]}'",
+                    suggestion="keep it on one term and list the other under 'related'",
+                )
+            owner.setdefault(key, term.id)
+
+
+def _quote(entry: dict[str, Any]) -> Quote:
+    return Quote(entry["exact"], entry.get("prefix", ""), entry.get("suffix", ""))
+
+
+def _anchor(article_id: str, quote: Quote, corpus: Corpus, where: dict[str, Any], problems: _Problems) -> Anchor | None:
+    article = corpus.articles.get(article_id)
+    if article is None:
+        problems.add(**where, field="article", problem=f"unknown article '{article_id}'", suggestion=did_you_mean(article_id, corpus.articles))
+        return None
+    found = anchor.locate(article, quote)
+    if isinstance(found, anchor.AnchorFailure):
+        problems.add(**where, field="exact", problem=found.problem, suggestion=found.suggestion)
+        return None
+    return found
+
+
+def _claim(entry: dict[str, Any], corpus: Corpus, file: str, check_verdict: bool, problems: _Problems) -> Claim | None:
+    where = {"file": file, "entry": entry["id"], "line": getattr(entry, "line", None)}
+    if check_verdict and entry["verdict"] not in corpus.verdicts:
+        problems.add(**where, field="verdict", problem=f"'{entry['verdict']}' is not on the verdict scale (glossary/verdicts.yaml)", suggestion=did_you_mean(entry["verdict"], corpus.verdicts))
+    appearances = []
+    for number, item in enumerate(entry["appearances"], 1):
+        quote = _quote(item)
+        place = {**where, "line": getattr(item, "line", where["line"])}
+        found = _anchor(item["article"], quote, corpus, {**place, "entry": f"{entry['id']} (appearance {number})"}, problems)
+        if found:
+            appearances.append(Appearance(article=item["article"], stance=item["stance"], quote=quote, anchor=found))
+    fields = {k: entry[k] for k in ("id", "statement", "verdict", "reason", "reviewed", "settle") if k in entry}
+    return Claim(**fields, evidence=tuple(entry["evidence"]), appearances=tuple(appearances))
+
+
+def _notes(data: dict[str, Any], stem: str, corpus: Corpus, file: str, problems: _Problems) -> tuple[Note, ...] | None:
+    article_id = data["article"]
+    if stem != article_id:
+        problems.add(file=file, entry=article_id, field="article", problem=f"the file is named {stem}.yaml but holds notes on article '{article_id}'", suggestion=f"rename it {article_id}.yaml")
+    notes = []
+    for entry in _unique(data["notes"], "note", file, problems):
+        quote = _quote(entry)
+        found = _anchor(article_id, quote, corpus, {"file": file, "entry": entry["id"], "line": getattr(entry, "line", None)}, problems)
+        if found:
+            fields = _tuples({k: v for k, v in entry.items() if k not in ("exact", "prefix", "suffix")})
+            notes.append(Note(article=article_id, quote=quote, anchor=found, **fields))
+    return tuple(notes)
+
+
+def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], problems: _Problems) -> None:
+    """Every id that one record gives for another must name a record that exists.
+
+    Ids pointing into a file that could not be read are not checked: its own
+    problem is already reported, and "unknown id" for each would only bury it.
+    """
+
+    def need(ids: Iterable[str], known: dict[str, Any], kind: str, file: str, entry: str, field: str, line: int | None = None) -> None:
+        if f"{kind}s" in unreadable:
+            return
+        for wanted in ids:
+            if wanted not in known:
+                problems.add(file=file, entry=entry, field=field, line=line, problem=f"unknown {kind} '{wanted}'", suggestion=did_you_mean(wanted, known))
+
+    refs = corpus.references
+    for article in corpus.articles.values():
+        file = shown(root / "sources" / f"{article.id}.yaml")
+        need(article.provenance_refs, refs, "reference", file, article.id, "provenance_refs")
+        if article.reliability:
+            need(article.reliability.refs, refs, "reference", file, article.id, "reliability/refs")
+    terms_file = shown(root / "terms.yaml")
+    for term in corpus.terms.values():
+        need(term.related, corpus.terms, "term", terms_file, term.id, "related")
+        need(term.refs, refs, "reference", terms_file, term.id, "refs")
+    claims_file = shown(root / "claims.yaml")
+    for claim in corpus.claims.values():
+        need(claim.evidence, refs, "reference", claims_file, claim.id, "evidence")
+    for article_id, notes in corpus.notes.items():
+        file = shown(root / "annotations" / f"{article_id}.yaml")
+        for note in notes:
+            need(note.refs, refs, "reference", file, note.id, "refs")
+            need(note.terms, corpus.terms, "term", file, note.id, "terms")

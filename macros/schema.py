@@ -1,0 +1,101 @@
+"""JSON Schema validation of the data files, with errors that name the entry.
+
+The schemas live in ``glossary/schemas/`` so that editors with a YAML language
+server can use them too. jsonschema reports a path such as
+``terms/3/aliases``; this module turns it into the entry's id, its line and the
+field.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .errors import DataProblem, did_you_mean
+from .yamlfile import LocatedDict
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "glossary" / "schemas"
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
+        for path in sorted(SCHEMA_DIR.glob("*.schema.json"))
+    ]
+    registry = Registry().with_resources(resources)
+    return Draft202012Validator(registry[f"{name}.schema.json"].contents, registry=registry)
+
+
+def validate(document: Any, schema: str, shown_as: str) -> list[DataProblem]:
+    """Check one parsed file against ``glossary/schemas/<schema>.schema.json``."""
+    errors = sorted(_validator(schema).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    return [_problem(error, document, shown_as) for error in errors]
+
+
+def _problem(error: ValidationError, document: Any, shown_as: str) -> DataProblem:
+    """Locate a validation error: the innermost entry with an id, and the field inside it."""
+    entry: str | None = document.get("id") if isinstance(document, dict) else None
+    line: int | None = getattr(document, "line", None)
+    node: Any = document
+    field_path: list[str] = []
+    for step in error.absolute_path:
+        node = node[step]
+        if isinstance(node, LocatedDict):
+            line = node.line or line
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            entry, field_path = node["id"], []
+        else:
+            field_path.append(str(step))
+    return DataProblem(
+        file=shown_as,
+        entry=entry,
+        field="/".join(field_path) or None,
+        line=line,
+        problem=_describe(error),
+        suggestion=_suggest(error),
+    )
+
+
+def _describe(error: ValidationError) -> str:
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is missing (required)")
+    if error.validator == "additionalProperties":
+        return error.message.replace("Additional properties are not allowed", "unknown field").replace(
+            " were unexpected", " are not known fields"
+        ).replace(" was unexpected", " is not a known field")
+    if error.validator == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(repr, error.validator_value))}"
+    if error.validator == "pattern" or error.validator == "anyOf":
+        description = error.schema.get("description") or _first_description(error)
+        return f"{error.instance!r} is not valid" + (f": expected {description[0].lower()}{description[1:]}" if description else "")
+    if error.validator == "type":
+        return f"{error.instance!r} is a {type(error.instance).__name__}, expected {error.validator_value}"
+    return error.message
+
+
+def _first_description(error: ValidationError) -> str | None:
+    for sub in error.context or ():
+        description = sub.schema.get("description")
+        if description:
+            return description
+    return None
+
+
+def _suggest(error: ValidationError) -> str | None:
+    if error.validator == "enum" and isinstance(error.instance, str):
+        return did_you_mean(error.instance, map(str, error.validator_value))
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        for extra in error.instance:
+            if extra not in known:
+                hint = did_you_mean(extra, known)
+                if hint:
+                    return hint
+    return None

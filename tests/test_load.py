@@ -1,0 +1,216 @@
+"""Broken data fails with the file, the entry, the field, the problem and a suggestion.
+
+Each test breaks one thing in a copy of glossary/ and reads the message a
+contributor would get.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.errors import DataError, DataProblem
+from macros.load import load_corpus
+
+from .conftest import edit
+
+
+def problems(glossary: Path) -> list[DataProblem]:
+    with pytest.raises(DataError) as caught:
+        load_corpus(glossary)
+    return list(caught.value.problems)
+
+
+def only(found: list[DataProblem]) -> DataProblem:
+    assert len(found) == 1, "\n".join(map(str, found))
+    return found[0]
+
+
+@pytest.fixture
+def glossary(project_copy: Path) -> Path:
+    return project_copy / "glossary"
+
+
+def add_note(glossary: Path, article: str, body: str) -> Path:
+    path = glossary / "annotations" / f"{article}.yaml"
+    path.write_text(f'article: "{article}"\nnotes:\n{body}', encoding="utf-8")
+    return path
+
+
+def add_claim(glossary: Path, body: str) -> None:
+    (glossary / "claims.yaml").write_text("claims:\n" + body, encoding="utf-8")
+
+
+def test_the_real_data_loads(corpus: object) -> None:
+    assert corpus
+
+
+def test_malformed_yaml_names_line_and_column(glossary: Path) -> None:
+    edit(glossary / "references.yaml", "  title: N. Korea estimated", "  title: [N. Korea estimated")
+    problem = only(problems(glossary))
+    assert problem.file == "glossary/references.yaml"
+    assert problem.line is not None and "column" in problem.problem
+    assert "not valid YAML" in str(problem)
+
+
+def test_a_file_that_is_not_utf8(glossary: Path) -> None:
+    (glossary / "terms.yaml").write_bytes("terms: []\n# caf\xe9\n".encode("latin-1"))
+    problem = only(problems(glossary))
+    assert problem.file == "glossary/terms.yaml"
+    assert "not UTF-8" in problem.problem and problem.suggestion == "save the file as UTF-8"
+
+
+def test_a_misspelt_reference_id_gets_a_suggestion(glossary: Path) -> None:
+    edit(glossary / "sources" / "000.yaml", "upi-2016-07-07-nk-6000-hackers]", "upi-2016-07-07-nk-600-hackers]")
+    problem = only(problems(glossary))
+    assert (problem.file, problem.entry, problem.field) == ("glossary/sources/000.yaml", "000", "provenance_refs")
+    assert problem.problem == "unknown reference 'upi-2016-07-07-nk-600-hackers'"
+    assert problem.suggestion == "did you mean 'upi-2016-07-07-nk-6000-hackers'?"
+
+
+def test_a_missing_required_field(glossary: Path) -> None:
+    edit(glossary / "sources" / "001.yaml", "author: unknown\n", "")
+    problem = only(problems(glossary))
+    assert problem.entry == "001" and "'author' is missing" in problem.problem
+
+
+def test_a_misspelt_field_name_gets_a_suggestion(glossary: Path) -> None:
+    edit(glossary / "sources" / "001.yaml", "outlet: VideoSlotsGames", "outlte: VideoSlotsGames")
+    found = problems(glossary)
+    assert any("'outlte'" in p.problem and p.suggestion == "did you mean 'outlet'?" for p in found), found
+
+
+def test_a_date_that_is_not_a_date(glossary: Path) -> None:
+    edit(glossary / "sources" / "002.yaml", 'published: "2024-02-14"', 'published: "14 Feb 2024"')
+    problem = only(problems(glossary))
+    assert (problem.entry, problem.field) == ("002", "published")
+    assert "calendar date" in problem.problem
+
+
+def test_an_address_that_is_not_http(glossary: Path) -> None:
+    edit(glossary / "references.yaml", "url: https://donga.com/en/", "url: ftp://donga.com/en/")
+    problem = only(problems(glossary))
+    assert (problem.entry, problem.field) == ("donga-en-2024-07-31-8400-hackers", "url")
+    assert "http or https" in problem.problem
+
+
+def test_the_same_id_twice(glossary: Path) -> None:
+    path = glossary / "references.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("- id: donga-en") : text.index("- id: eprimefeed")]
+    path.write_text(text + first, encoding="utf-8")
+    problem = only(problems(glossary))
+    assert problem.entry == "donga-en-2024-07-31-8400-hackers"
+    assert "used twice (first at line" in problem.problem
+
+
+def test_an_edited_capture_fails_its_checksum(glossary: Path) -> None:
+    capture = glossary / "sources" / "captures" / "004_d8e54b2875811338.txt"
+    capture.write_text(capture.read_text(encoding="utf-8").replace("8,400", "8,500", 1), encoding="utf-8")
+    problem = only(problems(glossary))
+    assert (problem.file, problem.entry, problem.field) == ("glossary/sources/004.yaml", "004", "sha256")
+    assert "no longer matches its checksum" in problem.problem
+    assert "never edited" in (problem.suggestion or "")
+
+
+def test_furniture_must_name_a_paragraph_that_exists(glossary: Path) -> None:
+    edit(glossary / "sources" / "002.yaml", "paragraphs: [p2]", "paragraphs: [p99]")
+    problem = only(problems(glossary))
+    assert problem.field == "furniture" and "no paragraph p99 (the capture has p1 to p25)" in problem.problem
+
+
+def test_a_quote_that_occurs_nowhere_gets_a_hint(glossary: Path) -> None:
+    add_note(glossary, "000", "  - id: n1\n    kind: context\n    exact: \"South Korea's Defense Security Command\"\n    body: A note.\n")
+    problem = only(problems(glossary))
+    assert (problem.file, problem.entry, problem.field) == ("glossary/annotations/000.yaml", "n1", "exact")
+    assert "does not occur in article 000" in problem.problem
+    assert "other quotation marks" in (problem.suggestion or "") and "South Korea’s" in (problem.suggestion or "")
+
+
+def test_a_quote_that_occurs_twice_asks_for_context(glossary: Path) -> None:
+    add_note(glossary, "002", "  - id: n1\n    kind: context\n    exact: the NIS\n    body: A note.\n")
+    problem = only(problems(glossary))
+    assert "occurs" in problem.problem and "times in article 002" in problem.problem
+    assert "prefix" in (problem.suggestion or "")
+
+
+def test_context_makes_a_repeated_quote_unique(glossary: Path) -> None:
+    add_note(glossary, "002", "  - id: n1\n    kind: context\n    exact: the NIS\n    prefix: 'Some of its clients were South Korean criminal organizations, said '\n    body: A note.\n")
+    corpus = load_corpus(glossary)
+    assert corpus.notes["002"][0].anchor.paragraph == "p13"
+
+
+def test_a_quote_across_two_paragraphs(glossary: Path) -> None:
+    add_note(glossary, "004", "  - id: n1\n    kind: context\n    exact: 'of attacks. South Korean authorities'\n    body: A note.\n")
+    problem = only(problems(glossary))
+    assert problem.suggestion == "a quote must lie inside one paragraph: split it into two notes"
+
+
+def test_an_empty_quote(glossary: Path) -> None:
+    add_note(glossary, "004", "  - id: n1\n    kind: context\n    exact: '   '\n    body: A note.\n")
+    problem = only(problems(glossary))
+    assert problem.field == "exact"
+
+
+def test_an_unknown_term_in_a_note(glossary: Path) -> None:
+    (glossary / "terms.yaml").write_text(
+        "terms:\n  - id: office-39\n    name: Office 39\n    kind: organisation\n    definition: A unit.\n",
+        encoding="utf-8",
+    )
+    add_note(glossary, "001", "  - id: n3\n    kind: context\n    exact: Office 39 from\n    body: A note.\n    terms: [ofice-39]\n")
+    problem = only(problems(glossary))
+    assert str(problem) == (
+        "glossary/annotations/001.yaml, entry 'n3', field 'terms': unknown term 'ofice-39'; did you mean 'office-39'?"
+    )
+
+
+def test_a_verdict_not_on_the_scale(glossary: Path) -> None:
+    add_claim(glossary, "  - id: c1\n    statement: S.\n    verdict: contestd\n    reason: R.\n    reviewed: '2026-11-21'\n"
+              "    evidence: []\n    appearances:\n      - article: '004'\n        stance: asserts\n        exact: approximately 8,400\n")
+    problem = only(problems(glossary))
+    assert (problem.entry, problem.field) == ("c1", "verdict")
+    assert problem.suggestion == "did you mean 'contested'?"
+
+
+def test_a_claim_on_an_unknown_article(glossary: Path) -> None:
+    add_claim(glossary, "  - id: c1\n    statement: S.\n    verdict: contested\n    reason: R.\n    reviewed: '2026-11-21'\n"
+              "    evidence: []\n    appearances:\n      - article: '040'\n        stance: asserts\n        exact: approximately 8,400\n")
+    problem = only(problems(glossary))
+    assert problem.problem == "unknown article '040'" and problem.suggestion == "did you mean '004'?"
+
+
+def test_a_stance_not_allowed(glossary: Path) -> None:
+    add_claim(glossary, "  - id: c1\n    statement: S.\n    verdict: contested\n    reason: R.\n    reviewed: '2026-11-21'\n"
+              "    evidence: []\n    appearances:\n      - article: '004'\n        stance: assert\n        exact: approximately 8,400\n")
+    problem = only(problems(glossary))
+    assert (problem.entry, problem.field) == ("c1", "appearances/0/stance")
+    assert problem.suggestion == "did you mean 'asserts'?"
+
+
+def test_an_alias_that_names_two_terms(glossary: Path) -> None:
+    (glossary / "terms.yaml").write_text(
+        "terms:\n"
+        "  - id: bureau-121\n    name: Bureau 121\n    kind: unit\n    definition: A unit.\n    aliases: [Office 39]\n"
+        "  - id: office-39\n    name: Office 39\n    kind: organisation\n    definition: An office.\n",
+        encoding="utf-8",
+    )
+    problem = only(problems(glossary))
+    assert problem.entry == "office-39" and "also names term 'bureau-121'" in problem.problem
+
+
+def test_terms_out_of_order(glossary: Path) -> None:
+    (glossary / "terms.yaml").write_text(
+        "terms:\n"
+        "  - id: office-39\n    name: Office 39\n    kind: organisation\n    definition: An office.\n"
+        "  - id: bureau-121\n    name: Bureau 121\n    kind: unit\n    definition: A unit.\n",
+        encoding="utf-8",
+    )
+    problem = only(problems(glossary))
+    assert problem.entry == "bureau-121" and problem.suggestion == "move it before 'office-39'"
+
+
+def test_every_problem_is_reported_at_once(glossary: Path) -> None:
+    edit(glossary / "sources" / "001.yaml", "author: unknown\n", "")
+    edit(glossary / "sources" / "002.yaml", 'published: "2024-02-14"', 'published: "soon"')
+    assert len(problems(glossary)) == 2
