@@ -39,14 +39,20 @@ class _ShownParagraph:
     number: int
     role: str
     markdown: str
+    label: str | None = None
 
 
 @dataclass(frozen=True)
 class _Block:
-    """Consecutive paragraphs shown together: prose, or one folded group of furniture."""
+    """Consecutive paragraphs shown together: prose, or one folded run of furniture."""
 
     paragraphs: list[_ShownParagraph]
-    furniture: str | None = None
+    furniture: bool = False
+
+    @property
+    def labels(self) -> str:
+        """The kinds of furniture in the run, in order, each once."""
+        return "; ".join(dict.fromkeys(p.label for p in self.paragraphs if p.label))
 
 
 def _known(value: str, shown: str | None = None) -> str:
@@ -58,12 +64,15 @@ def _blocks(article: Article) -> list[_Block]:
     for paragraph in article.paragraphs:
         if paragraph.role == "headline":
             continue
-        shown = _ShownParagraph(paragraph.id, paragraph.number, paragraph.role, escape(paragraph.text))
         label = paragraph.furniture_label
-        if blocks and blocks[-1].furniture == label:
+        shown = _ShownParagraph(
+            paragraph.id, paragraph.number, paragraph.role, escape(paragraph.text), escape(label) if label else None
+        )
+        furniture = paragraph.role == "furniture"
+        if blocks and blocks[-1].furniture == furniture:
             blocks[-1].paragraphs.append(shown)
         else:
-            blocks.append(_Block([shown], label))
+            blocks.append(_Block([shown], furniture))
     return blocks
 
 
