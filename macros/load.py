@@ -20,12 +20,17 @@ from .model import (
     Appearance,
     Article,
     Claim,
+    Comparison,
     Corpus,
+    Event,
+    Evidence,
+    Mention,
     Note,
     Paragraph,
     Quote,
     Reference,
     Reliability,
+    Report,
     Term,
     Verdict,
 )
@@ -105,6 +110,14 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
             notes = _notes(data, path.stem, corpus, shown(path), problems)
             if notes is not None and _unique_key(data["article"], corpus.notes, shown(path), "annotations of article", problems):
                 corpus.notes[data["article"]] = notes
+    events_doc = kind_document("events")
+    if events_doc:
+        for entry in _unique(events_doc["events"], "event", shown(root / "events.yaml"), problems):
+            corpus.events[entry["id"]] = _event(entry, corpus, shown(root / "events.yaml"), problems)
+    comparisons_doc = kind_document("comparisons")
+    if comparisons_doc:
+        for entry in _unique(comparisons_doc["comparisons"], "comparison", shown(root / "comparisons.yaml"), problems):
+            corpus.comparisons[entry["id"]] = _comparison(entry, corpus, shown(root / "comparisons.yaml"), problems)
     _check_links(corpus, shown, root, unreadable, problems)
     if problems:
         raise DataError(problems)
@@ -254,6 +267,38 @@ def _claim(entry: dict[str, Any], corpus: Corpus, file: str, check_verdict: bool
     return Claim(**fields, evidence=tuple(entry["evidence"]), appearances=tuple(appearances))
 
 
+def _anchored(items: list[dict[str, Any]], entry_id: str, corpus: Corpus, file: str, problems: _Problems) -> list[tuple[dict[str, Any], Quote, Anchor]]:
+    """Anchor each quoted item of an entry; report the ones that do not anchor."""
+    found = []
+    for number, item in enumerate(items, 1):
+        quote = _quote(item)
+        where = {"file": file, "entry": f"{entry_id} (item {number})", "line": getattr(item, "line", None)}
+        place = _anchor(item["article"], quote, corpus, where, problems)
+        if place:
+            found.append((item, quote, place))
+    return found
+
+
+def _event(entry: dict[str, Any], corpus: Corpus, file: str, problems: _Problems) -> Event:
+    mentions = tuple(
+        Mention(item["article"], quote, place)
+        for item, quote, place in _anchored(entry.get("mentions", []), entry["id"], corpus, file, problems)
+    )
+    fields = _tuples({k: v for k, v in entry.items() if k != "mentions"})
+    return Event(mentions=mentions, **fields)
+
+
+def _comparison(entry: dict[str, Any], corpus: Corpus, file: str, problems: _Problems) -> Comparison:
+    quoted = ("exact", "prefix", "suffix")
+    reports = tuple(
+        Report(quote=quote, anchor=place, **{k: v for k, v in item.items() if k not in quoted})
+        for item, quote, place in _anchored(entry["reports"], entry["id"], corpus, file, problems)
+    )
+    evidence = tuple(Evidence(**_tuples(item)) for item in entry["evidence"])
+    fields = {k: v for k, v in entry.items() if k not in ("reports", "evidence")}
+    return Comparison(reports=reports, evidence=evidence, **fields)
+
+
 def _notes(data: dict[str, Any], stem: str, corpus: Corpus, file: str, problems: _Problems) -> tuple[Note, ...] | None:
     article_id = data["article"]
     if stem != article_id:
@@ -295,6 +340,14 @@ def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], p
     claims_file = shown(root / "claims.yaml")
     for claim in corpus.claims.values():
         need(claim.evidence, refs, "reference", claims_file, claim.id, "evidence")
+    events_file = shown(root / "events.yaml")
+    for event in corpus.events.values():
+        need(event.refs, refs, "reference", events_file, event.id, "refs")
+        need(event.terms, corpus.terms, "term", events_file, event.id, "terms")
+    comparisons_file = shown(root / "comparisons.yaml")
+    for comparison in corpus.comparisons.values():
+        for item in comparison.evidence:
+            need(item.refs, refs, "reference", comparisons_file, comparison.id, "evidence/refs")
     for article_id, notes in corpus.notes.items():
         file = shown(root / "annotations" / f"{article_id}.yaml")
         for note in notes:

@@ -163,6 +163,66 @@ class Claim:
     settle: str | None = None
 
 
+@dataclass(frozen=True)
+class Mention:
+    """Where an article mentions an event."""
+
+    article: str
+    quote: Quote
+    anchor: Anchor
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event for the timeline."""
+
+    id: str
+    date: str
+    title: str
+    refs: tuple[str, ...]
+    mentions: tuple[Mention, ...] = ()
+    description: str | None = None
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one article says about a compared figure."""
+
+    article: str
+    quote: Quote
+    anchor: Anchor
+    figure: str
+    value: float
+    unit: str
+    as_of: str
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A better-supported figure with its references."""
+
+    figure: str
+    value: float
+    unit: str
+    as_of: str
+    source: str
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One figure as several articles report it, beside the evidence."""
+
+    id: str
+    title: str
+    question: str
+    reports: tuple[Report, ...]
+    evidence: tuple[Evidence, ...]
+    note: str | None = None
+
+
 @dataclass
 class Corpus:
     """Everything the reader shows, validated and with every id resolved."""
@@ -173,3 +233,5 @@ class Corpus:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
     notes: dict[str, tuple[Note, ...]] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    comparisons: dict[str, Comparison] = field(default_factory=dict)

@@ -34,6 +34,7 @@ def glossary(project_copy: Path) -> Path:
 
 def add_note(glossary: Path, article: str, body: str) -> Path:
     path = glossary / "annotations" / f"{article}.yaml"
+    path.parent.mkdir(exist_ok=True)
     path.write_text(f'article: "{article}"\nnotes:\n{body}', encoding="utf-8")
     return path
 
