@@ -88,10 +88,11 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
             corpus.verdicts[entry["id"]] = Verdict(rank=rank, **entry)
     for path in sorted((root / "sources").glob("*.yaml")):
         data = document(path, "source")
-        if data:
-            article = _article(data, path, shown, problems)
-            if article and _unique_key(article.id, corpus.articles, shown(path), "article", problems):
-                corpus.articles[article.id] = article
+        article = _article(data, path, shown, problems) if data else None
+        if article and _unique_key(article.id, corpus.articles, shown(path), "article", problems):
+            corpus.articles[article.id] = article
+        else:
+            corpus.unreadable_articles.add(path.stem)
     terms_doc = kind_document("terms")
     if terms_doc:
         _check_sorted(terms_doc["terms"], shown(root / "terms.yaml"), problems)
@@ -242,6 +243,8 @@ def _quote(entry: dict[str, Any]) -> Quote:
 
 def _anchor(article_id: str, quote: Quote, corpus: Corpus, where: dict[str, Any], problems: _Problems) -> Anchor | None:
     article = corpus.articles.get(article_id)
+    if article is None and article_id in corpus.unreadable_articles:
+        return None  # the article's own problem is reported; its quotes cannot be checked
     if article is None:
         problems.add(**where, field="article", problem=f"unknown article '{article_id}'", suggestion=did_you_mean(article_id, corpus.articles))
         return None

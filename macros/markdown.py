@@ -30,3 +30,8 @@ def link(label_markdown: str, target: str, title: str | None = None) -> str:
     """A Markdown link; ``label_markdown`` must already be escaped."""
     titled = f' "{attribute(title)}"' if title else ""
     return f"[{label_markdown}]({target}{titled})"
+
+
+def external_link(label_markdown: str, url: str) -> str:
+    """A link that leaves the site: it carries no referrer and no opener."""
+    return f'{link(label_markdown, url)}{{ rel="noopener noreferrer" }}'

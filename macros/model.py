@@ -193,9 +193,9 @@ class Report:
     quote: Quote
     anchor: Anchor
     figure: str
-    value: float
     unit: str
     as_of: str
+    value: float | None = None
     attributed_to: str | None = None
 
 
@@ -234,4 +234,5 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     notes: dict[str, tuple[Note, ...]] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    unreadable_articles: set[str] = field(default_factory=set)  # ids whose source record failed
     comparisons: dict[str, Comparison] = field(default_factory=dict)

@@ -99,8 +99,10 @@ def test_an_address_that_is_not_http(glossary: Path) -> None:
 def test_the_same_id_twice(glossary: Path) -> None:
     path = glossary / "references.yaml"
     text = path.read_text(encoding="utf-8")
-    first = text[text.index("- id: donga-en") : text.index("- id: eprimefeed")]
-    path.write_text(text + first, encoding="utf-8")
+    path.write_text(
+        text + "- id: donga-en-2024-07-31-8400-hackers\n  title: T\n  publisher: P\n  date: '2024'\n  url: https://example.org/\n",
+        encoding="utf-8",
+    )
     problem = only(problems(glossary))
     assert problem.entry == "donga-en-2024-07-31-8400-hackers"
     assert "used twice (first at line" in problem.problem

@@ -20,7 +20,7 @@ def page(site: Path, path: str) -> BeautifulSoup:
 def own_text(element: Tag) -> str:
     """An element's text without the permalink the reader adds."""
     clone = BeautifulSoup(str(element), "html.parser")
-    for link in clone.select("a.reader-pilcrow, a.headerlink, .reader-furniture-label"):
+    for link in clone.select("a.reader-pilcrow, a.headerlink, .reader-furniture-label, sup.reader-marker-wrap"):
         link.decompose()
     return clone.get_text().strip()
 

@@ -1,0 +1,105 @@
+/* The reader's behaviour: notes open beside the text on wide screens and fold on narrow ones,
+   markers and notes lead to each other with focus, layer switches persist, and the claims
+   register filters by verdict. Everything works without this script, only less conveniently. */
+(function () {
+  "use strict";
+
+  var WIDE = window.matchMedia("(min-width: 60em)");
+  var STORE = "reader-hidden-layers";
+
+  function notes() {
+    return Array.prototype.slice.call(document.querySelectorAll("details.reader-note"));
+  }
+
+  /* Wide screens show every note beside its paragraph; narrow ones fold them under it. */
+  function fitNotesToWidth() {
+    notes().forEach(function (note) { note.open = WIDE.matches; });
+  }
+
+  function openNoteFor(hash) {
+    if (!hash || hash.indexOf("#note-") !== 0) return null;
+    var note = document.getElementById(hash.slice(1));
+    if (note && note.tagName === "DETAILS") note.open = true;
+    return note;
+  }
+
+  /* Marker to note and back: open the note, move focus, keep the reader's place. */
+  function followLinks(event) {
+    var link = event.target.closest && event.target.closest("a[href^='#note-'], a[href^='#mark-']");
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    if (target.tagName === "DETAILS") {
+      target.open = true;
+      var summary = target.querySelector("summary");
+      target.scrollIntoView({ block: "nearest" });
+      summary.focus();
+    } else {
+      target.scrollIntoView({ block: "center" });
+      target.focus();
+    }
+    history.replaceState(null, "", link.getAttribute("href"));
+  }
+
+  function hiddenLayers() {
+    try { return JSON.parse(localStorage.getItem(STORE) || "[]"); } catch (e) { return []; }
+  }
+
+  function applyLayers(article, hidden) {
+    ["context", "correction", "disputed", "glossary"].forEach(function (layer) {
+      article.classList.toggle("reader-hide-" + layer, hidden.indexOf(layer) !== -1);
+    });
+    Array.prototype.forEach.call(article.querySelectorAll("a.reader-term"), function (term) {
+      if (hidden.indexOf("glossary") !== -1) term.setAttribute("tabindex", "-1");
+      else term.removeAttribute("tabindex");
+    });
+  }
+
+  function setUpToggles() {
+    var toggles = document.querySelector(".reader-toggles");
+    var article = document.querySelector(".reader-article");
+    if (!toggles || !article) return;
+    var hidden = hiddenLayers();
+    Array.prototype.forEach.call(toggles.querySelectorAll("input[data-layer]"), function (box) {
+      box.checked = hidden.indexOf(box.dataset.layer) === -1;
+      box.addEventListener("change", function () {
+        hidden = hidden.filter(function (layer) { return layer !== box.dataset.layer; });
+        if (!box.checked) hidden.push(box.dataset.layer);
+        try { localStorage.setItem(STORE, JSON.stringify(hidden)); } catch (e) { /* private mode */ }
+        applyLayers(article, hidden);
+      });
+    });
+    applyLayers(article, hidden);
+    toggles.hidden = false;
+  }
+
+  function setUpFilter() {
+    var filter = document.querySelector(".reader-filter");
+    if (!filter) return;
+    var buttons = Array.prototype.slice.call(filter.querySelectorAll("button[data-verdict]"));
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        var verdict = button.dataset.verdict;
+        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
+        Array.prototype.forEach.call(document.querySelectorAll(".reader-claim"), function (claim) {
+          claim.hidden = verdict !== "all" && claim.dataset.verdict !== verdict;
+        });
+      });
+    });
+    filter.hidden = false;
+  }
+
+  function start() {
+    fitNotesToWidth();
+    openNoteFor(location.hash);
+    setUpToggles();
+    setUpFilter();
+  }
+
+  WIDE.addEventListener("change", fitNotesToWidth);
+  window.addEventListener("hashchange", function () { openNoteFor(location.hash); });
+  document.addEventListener("click", followLinks);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,184 @@
+"""Comparison across sources: figure tables, the claim × article matrix and the parallel view.
+
+Deciding (what differs from the evidence, which paragraphs line up) is kept in
+plain functions; the Markdown comes from the templates.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from . import citations
+from .markdown import escape, link
+from .model import Comparison, Corpus, Report
+from .plan import appearance_key
+from .templating import render
+
+STANCE_MARKS = {"asserts": "asserts", "contradicts": "contradicts", "qualifies": "qualifies"}
+
+
+def report_matches(report: Report, comparison: Comparison) -> bool:
+    """True when some evidence gives the same figure for the same period in the same unit."""
+    return any(
+        e.as_of == report.as_of and e.unit == report.unit and report.value is not None and e.value == report.value
+        for e in comparison.evidence
+    )
+
+
+def comparison_table(corpus: Corpus, comparison_id: str) -> str:
+    """One figure as each article reports it, beside the better-supported figures."""
+    comparison = corpus.comparisons[comparison_id]
+    reports = [
+        {
+            "article": link(escape(f"{r.article} ¶{r.anchor.paragraph[1:]}"), f"/articles/{r.article}.md#{r.anchor.paragraph}", corpus.articles[r.article].title),
+            "figure": escape(r.figure),
+            "unit": escape(r.unit),
+            "as_of": escape(r.as_of),
+            "attributed_to": escape(r.attributed_to) if r.attributed_to else "—",
+            "quote": escape(r.quote.exact),
+            "matches": report_matches(r, comparison),
+        }
+        for r in comparison.reports
+    ]
+    numbers = {ref: n for n, ref in enumerate(sorted(corpus.references), 1)}
+    evidence = [
+        {
+            "figure": escape(e.figure), "unit": escape(e.unit), "as_of": escape(e.as_of), "source": escape(e.source),
+            "refs": " ".join(
+                link(escape(f"[{numbers[r]}]"), f"/bibliography.md#ref-{r}", citations.summary(corpus.references[r]))
+                for r in e.refs
+            ),
+        }
+        for e in comparison.evidence
+    ]
+    return render(
+        "comparison.md.j2", id=comparison.id, title=escape(comparison.title), question=escape(comparison.question),
+        note=comparison.note, reports=reports, evidence=evidence,
+    )
+
+
+def all_comparisons(corpus: Corpus) -> str:
+    """Every comparison table, in the order of the data file."""
+    return "\n\n".join(comparison_table(corpus, cid) for cid in corpus.comparisons)
+
+
+def claim_matrix(corpus: Corpus) -> str:
+    """For each claim, whether each article asserts, contradicts or qualifies it, or is silent."""
+    articles = list(corpus.articles)
+    rows = []
+    for claim in corpus.claims.values():
+        cells = []
+        for article_id in articles:
+            here = [a for a in claim.appearances if a.article == article_id]
+            cells.append(", ".join(
+                link(STANCE_MARKS[a.stance], f"/articles/{article_id}.md#quote-{appearance_key(claim, a)}", a.quote.exact)
+                for a in here
+            ) or "—")
+        rows.append({
+            "claim": link(escape(claim.statement), f"/claims.md#claim-{claim.id}"),
+            "verdict": escape(corpus.verdicts[claim.verdict].label),
+            "cells": cells,
+        })
+    return render("matrix.md.j2", articles=articles, rows=rows)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the parallel view: paragraphs of each article that sit level."""
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    shared: tuple[str, ...]
+
+
+def shared_points(corpus: Corpus, left: str, right: str) -> list[tuple[str, str, str]]:
+    """(left paragraph, right paragraph, label) for every claim or figure both articles report."""
+    points: list[tuple[str, str, str]] = []
+    for claim in corpus.claims.values():
+        lefts = [a.anchor.paragraph for a in claim.appearances if a.article == left]
+        rights = [a.anchor.paragraph for a in claim.appearances if a.article == right]
+        points += [(lp, rp, f"claim:{claim.id}") for lp in lefts[:1] for rp in rights[:1]]
+    for comparison in corpus.comparisons.values():
+        lefts = [r.anchor.paragraph for r in comparison.reports if r.article == left]
+        rights = [r.anchor.paragraph for r in comparison.reports if r.article == right]
+        points += [(lp, rp, f"comparison:{comparison.id}") for lp in lefts[:1] for rp in rights[:1]]
+    return points
+
+
+def align(left_ids: list[str], right_ids: list[str], points: list[tuple[str, str, str]]) -> list[Row]:
+    """Line two articles up on their shared points, keeping both in reading order.
+
+    The largest set of shared points that keeps both articles in order is used
+    (a longest increasing subsequence over the pairs, O(n log n)); paragraphs in
+    between stand on their own rows.
+    """
+    li = {p: i for i, p in enumerate(left_ids)}
+    ri = {p: i for i, p in enumerate(right_ids)}
+    pairs = sorted({(li[lp], ri[rp]) for lp, rp, _ in points})
+    chain = _longest_increasing(pairs)
+    labels: dict[tuple[int, int], list[str]] = {}
+    for lp, rp, label in points:
+        labels.setdefault((li[lp], ri[rp]), []).append(label)
+    rows: list[Row] = []
+    i = j = 0
+    for a, b in chain:
+        if i < a or j < b:
+            rows.append(Row(tuple(left_ids[i:a]), tuple(right_ids[j:b]), ()))
+        rows.append(Row((left_ids[a],), (right_ids[b],), tuple(labels[(a, b)])))
+        i, j = a + 1, b + 1
+    if i < len(left_ids) or j < len(right_ids):
+        rows.append(Row(tuple(left_ids[i:]), tuple(right_ids[j:]), ()))
+    return rows
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing strictly in both coordinates."""
+    # Sort by left ascending, right descending, so equal lefts cannot both be chosen.
+    ordered = sorted(pairs, key=lambda p: (p[0], -p[1]))
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(ordered)
+    for k, (_, b) in enumerate(ordered):
+        pos = bisect.bisect_left(tails, b)
+        if pos == len(tails):
+            tails.append(b)
+            tail_index.append(k)
+        else:
+            tails[pos] = b
+            tail_index[pos] = k
+        previous[k] = tail_index[pos - 1] if pos else -1
+    chain: list[tuple[int, int]] = []
+    k = tail_index[-1] if tail_index else -1
+    while k != -1:
+        chain.append(ordered[k])
+        k = previous[k]
+    return chain[::-1]
+
+
+def parallel_view(corpus: Corpus, left: str, right: str, paragraph_markdown: dict[str, dict[str, str]]) -> str:
+    """Two articles in two columns, aligned on the claims and figures they share."""
+    def prose(article_id: str) -> list[str]:
+        return [p.id for p in corpus.articles[article_id].paragraphs if p.role in ("prose", "subheading")]
+
+    rows = align(prose(left), prose(right), shared_points(corpus, left, right))
+
+    def label(point: str) -> str:
+        kind, _, key = point.partition(":")
+        if kind == "claim":
+            return link(escape(corpus.claims[key].statement), f"/claims.md#claim-{key}")
+        return link(escape(corpus.comparisons[key].title), f"/compare.md#cmp-{key}")
+
+    return render(
+        "parallel.md.j2",
+        left={"id": left, "title": escape(corpus.articles[left].title)},
+        right={"id": right, "title": escape(corpus.articles[right].title)},
+        rows=[
+            {
+                "left": [(p, paragraph_markdown[left][p]) for p in row.left],
+                "right": [(p, paragraph_markdown[right][p]) for p in row.right],
+                "shared": [label(s) for s in row.shared],
+            }
+            for row in rows
+        ],
+    )

@@ -1,0 +1,178 @@
+"""Open data: the notes, claims and glossary as linked data, written beside the pages.
+
+- ``annotations.jsonld``: a W3C Web Annotation ``AnnotationCollection`` of every
+  note and every claim flag, each targeting its article page with a
+  ``TextQuoteSelector`` whose ``exact`` is the article's own words;
+- ``claims.jsonld``: a schema.org ``ClaimReview`` per claim;
+- ``glossary.json``: the glossary as a schema.org ``DefinedTermSet``.
+
+The builders are pure functions of the corpus and the site's addressing; only
+:func:`write_exports` touches the disk.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import UNKNOWN, Anchor, Appearance, Article, Claim, Corpus
+from .plan import appearance_key
+
+CONTEXT_CHARS = 32  # as much context as Hypothesis records on each side
+MOTIVATIONS = {"context": "describing", "correction": "commenting", "disputed": "assessing"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """How pages are addressed: the site's base address and its URL style."""
+
+    base: str  # "https://example.org/reader/" or "" for addresses relative to the site root
+    directory_urls: bool
+
+    def page(self, docs_path: str) -> str:
+        """The address of a page given its path in docs/ (``articles/002.md``)."""
+        stem = docs_path.removesuffix(".md")
+        if stem == "index":
+            return self.base or "./"
+        return self.base + (f"{stem}/" if self.directory_urls else f"{stem}.html")
+
+
+def quote_selector(article: Article, anchor: Anchor) -> dict[str, str]:
+    """A TextQuoteSelector with the exact words and up to 32 characters either side."""
+    text = article.paragraph(anchor.paragraph).text
+    return {
+        "type": "TextQuoteSelector",
+        "exact": text[anchor.start : anchor.end],
+        "prefix": text[max(0, anchor.start - CONTEXT_CHARS) : anchor.start],
+        "suffix": text[anchor.end : anchor.end + CONTEXT_CHARS],
+    }
+
+
+def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
+    """Every note and claim flag as a W3C Web Annotation collection."""
+    items: list[dict[str, Any]] = []
+    for article_id, notes in corpus.notes.items():
+        article = corpus.articles[article_id]
+        page = site.page(article.page)
+        for note in notes:
+            items.append({
+                "id": f"{page}#note-{note.id}",
+                "type": "Annotation",
+                "motivation": MOTIVATIONS[note.kind],
+                "body": [{"type": "TextualBody", "value": note.body, "format": "text/markdown",
+                          "purpose": MOTIVATIONS[note.kind]}]
+                + [{"id": corpus.references[r].url, "type": "Text", "purpose": "linking"} for r in note.refs],
+                "target": {"source": page, "selector": quote_selector(article, note.anchor)},
+            })
+    for claim in corpus.claims.values():
+        verdict = corpus.verdicts[claim.verdict]
+        for appearance in claim.appearances:
+            article = corpus.articles[appearance.article]
+            page = site.page(article.page)
+            key = appearance_key(claim, appearance)
+            items.append({
+                "id": f"{page}#note-{key}",
+                "type": "Annotation",
+                "motivation": "assessing",
+                "body": [
+                    {"type": "TextualBody", "purpose": "assessing", "format": "text/markdown",
+                     "value": f"{verdict.label}: {claim.reason}"},
+                    {"type": "TextualBody", "purpose": "tagging", "value": verdict.id},
+                    {"id": f"{site.page('claims.md')}#claim-{claim.id}", "type": "Text", "purpose": "linking",
+                     "value": claim.id},
+                ],
+                "target": {"source": page, "selector": quote_selector(article, appearance.anchor)},
+            })
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": f"{site.base}annotations.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Notes and disputed-claim flags on the five articles",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def claim_reviews(corpus: Corpus, site: Site) -> dict[str, Any]:
+    """Every claim as a schema.org ClaimReview; the rating runs from 1 (worst) up."""
+    scale = len(corpus.verdicts)
+    reviews = []
+    for claim in corpus.claims.values():
+        verdict = corpus.verdicts[claim.verdict]
+        reviews.append({
+            "@type": "ClaimReview",
+            "@id": f"{site.page('claims.md')}#claim-{claim.id}",
+            "url": f"{site.page('claims.md')}#claim-{claim.id}",
+            "claimReviewed": claim.statement,
+            "datePublished": claim.reviewed,
+            "author": {"@type": "Organization", "name": "The annotated reader"},
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": scale - verdict.rank + 1,
+                "bestRating": scale,
+                "worstRating": 1,
+                "alternateName": verdict.label,
+                "ratingExplanation": claim.reason,
+            },
+            "itemReviewed": {
+                "@type": "Claim",
+                "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances],
+            },
+            "citation": [corpus.references[r].url for r in claim.evidence],
+        })
+    return {"@context": "https://schema.org", "@graph": reviews}
+
+
+def _appearance(corpus: Corpus, site: Site, claim: Claim, appearance: Appearance) -> dict[str, str]:
+    """Where an article makes the claim: the passage on this site and the original, if known."""
+    article = corpus.articles[appearance.article]
+    work = {
+        "@type": "CreativeWork",
+        "url": f"{site.page(article.page)}#quote-{appearance_key(claim, appearance)}",
+        "text": appearance.quote.exact,
+        "description": f"Article {article.id} {appearance.stance} the claim.",
+    }
+    if article.url != UNKNOWN:
+        work["isBasedOn"] = article.url
+    return work
+
+
+def defined_terms(corpus: Corpus, site: Site) -> dict[str, Any]:
+    """The glossary as a schema.org DefinedTermSet."""
+    glossary = site.page("glossary.md")
+    return {
+        "@context": "https://schema.org",
+        "@type": "DefinedTermSet",
+        "@id": glossary,
+        "name": "Glossary of the annotated reader",
+        "hasDefinedTerm": [
+            {
+                "@type": "DefinedTerm",
+                "@id": f"{glossary}#term-{term.id}",
+                "termCode": term.id,
+                "name": term.name,
+                "alternateName": [*term.aliases, *([term.original] if term.original else [])],
+                "description": term.definition,
+                "url": f"{glossary}#term-{term.id}",
+                "inDefinedTermSet": glossary,
+            }
+            for term in sorted(corpus.terms.values(), key=lambda t: t.id)
+        ],
+    }
+
+
+def write_exports(corpus: Corpus, site: Site, site_dir: Path) -> list[Path]:
+    """Write the three exports into the built site; return their paths."""
+    outputs = {
+        "annotations.jsonld": annotations(corpus, site),
+        "claims.jsonld": claim_reviews(corpus, site),
+        "glossary.json": defined_terms(corpus, site),
+    }
+    written = []
+    for name, data in outputs.items():
+        path = site_dir / name
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
