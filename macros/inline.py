@@ -31,7 +31,8 @@ def paragraph_markdown(
         if covering:
             kinds = " ".join(f"reader-hl--{kind}" for kind in dict.fromkeys(f.kind for f in covering))
             anchor = f' id="quote-{starting[0].key}"' if starting else ""
-            out.append(f'<mark class="reader-hl {kinds}"{anchor}>{piece}</mark>')
+            keys = " ".join(f.key for f in covering)
+            out.append(f'<mark class="reader-hl {kinds}"{anchor} data-quotes="{keys}">{piece}</mark>')
         else:
             out.append(piece)
         out.extend(_marker(f) for f in flags if f.end == end)
