@@ -14,7 +14,8 @@ TERMS = {"nis": Term("nis", "NIS", "organisation", 'South Korea\'s "spy" agency.
 
 
 def rendered(text: str, flags: list[Flag], spans: list[TermSpan]) -> BeautifulSoup:
-    html = markdown.markdown(paragraph_markdown(text, flags, spans, TERMS), extensions=["attr_list", "tables", "md_in_html"]  # as in mkdocs.yml)
+    extensions = ["attr_list", "tables", "md_in_html"]  # as in mkdocs.yml
+    html = markdown.markdown(paragraph_markdown(text, flags, spans, TERMS), extensions=extensions)
     return BeautifulSoup(html, "html.parser")
 
 
