@@ -39,6 +39,15 @@ def add_note(glossary: Path, article: str, body: str) -> Path:
     return path
 
 
+def add_term(glossary: Path, term_id: str, name: str, extra: str = "") -> None:
+    """Append a term at the end of terms.yaml (where the entries are top-level list items)."""
+    entry = f"- id: {term_id}\n  name: {name}\n  kind: unit\n  definition: A test term.\n"
+    if extra:
+        entry += f"  {extra}\n"
+    with (glossary / "terms.yaml").open("a", encoding="utf-8") as terms:
+        terms.write(entry)
+
+
 def add_claim(glossary: Path, body: str) -> None:
     (glossary / "claims.yaml").write_text("claims:\n" + body, encoding="utf-8")
 
@@ -157,10 +166,6 @@ def test_an_empty_quote(glossary: Path) -> None:
 
 
 def test_an_unknown_term_in_a_note(glossary: Path) -> None:
-    (glossary / "terms.yaml").write_text(
-        "terms:\n  - id: office-39\n    name: Office 39\n    kind: organisation\n    definition: A unit.\n",
-        encoding="utf-8",
-    )
     add_note(glossary, "001", "  - id: n3\n    kind: context\n    exact: Office 39 from\n    body: A note.\n    terms: [ofice-39]\n")
     problem = only(problems(glossary))
     assert str(problem) == (
@@ -192,25 +197,15 @@ def test_a_stance_not_allowed(glossary: Path) -> None:
 
 
 def test_an_alias_that_names_two_terms(glossary: Path) -> None:
-    (glossary / "terms.yaml").write_text(
-        "terms:\n"
-        "  - id: bureau-121\n    name: Bureau 121\n    kind: unit\n    definition: A unit.\n    aliases: [Office 39]\n"
-        "  - id: office-39\n    name: Office 39\n    kind: organisation\n    definition: An office.\n",
-        encoding="utf-8",
-    )
+    add_term(glossary, "zz-office", "Bureau Thirty-Nine", "aliases: [Office 39]")
     problem = only(problems(glossary))
-    assert problem.entry == "office-39" and "also names term 'bureau-121'" in problem.problem
+    assert problem.entry == "zz-office" and "also names term 'office-39'" in problem.problem
 
 
 def test_terms_out_of_order(glossary: Path) -> None:
-    (glossary / "terms.yaml").write_text(
-        "terms:\n"
-        "  - id: office-39\n    name: Office 39\n    kind: organisation\n    definition: An office.\n"
-        "  - id: bureau-121\n    name: Bureau 121\n    kind: unit\n    definition: A unit.\n",
-        encoding="utf-8",
-    )
+    add_term(glossary, "aaa", "Aaa")
     problem = only(problems(glossary))
-    assert problem.entry == "bureau-121" and problem.suggestion == "move it before 'office-39'"
+    assert problem.entry == "aaa" and problem.suggestion == "move it before 'aml'"
 
 
 def test_every_problem_is_reported_at_once(glossary: Path) -> None:

@@ -101,15 +101,29 @@ def test_each_term_is_linked_at_its_first_mention_in_an_article_only(site: Path,
 
 
 def mentions_by_search(corpus: Corpus, term_id: str) -> set[tuple[str, str]]:
-    """Paragraphs naming a term, found with a plain search independent of the term linker."""
-    term = corpus.terms[term_id]
+    """Paragraphs naming a term, found by brute force, independently of the term linker.
+
+    Every spelling of every term is searched as a whole word; a match inside a
+    longer spelling of another term at the same place (“crypto” in “crypto
+    fraud”) names that other term instead.
+    """
     found = set()
     for article in corpus.articles.values():
         for p in article.paragraphs:
-            if p.role != "furniture" and any(
-                re.search(rf"(?<!\w){re.escape(s)}(?!\w)", p.text) for s in term.spellings
-            ):
-                found.add((article.id, p.id))
+            if p.role == "furniture":
+                continue
+            matches = [
+                (t.id, m.start(), m.end())
+                for t in corpus.terms.values()
+                for spelling in t.spellings
+                for m in re.finditer(rf"(?<!\w){re.escape(spelling)}(?!\w)", p.text)
+            ]
+            for tid, start, end in matches:
+                shadowed = any(
+                    o != tid and os <= start and end <= oe and oe - os > end - start for o, os, oe in matches
+                )
+                if tid == term_id and not shadowed:
+                    found.add((article.id, p.id))
     return found
 
 
