@@ -28,8 +28,13 @@ def register(env: Any, corpus: Corpus) -> None:
 
     @env.macro
     def article(article_id: str) -> str:
-        """The body of an article's page: headline, provenance, text and notes."""
-        return render.article_page(corpus, plan_article(corpus, known("article", article_id, corpus.articles), matcher))
+        """The body of an article's page: headline, provenance, text and notes.
+
+        The page's title is the article's title from the data, not the text of
+        its first heading, which carries note markers.
+        """
+        env.page.meta["title"] = corpus.articles[known("article", article_id, corpus.articles)].title
+        return render.article_page(corpus, plan_article(corpus, article_id, matcher))
 
     @env.macro
     def articles_table() -> str:

@@ -74,8 +74,7 @@ class _ArticleRenderer:
         article = self.article
         headline = next((p for p in article.paragraphs if p.role == "headline"), None)
         return {
-            "headline": escape(headline.text if headline else article.title),
-            "headline_id": headline.id if headline else None,
+            "headline": self.paragraph(headline) if headline else _ShownParagraph("", 0, "headline", escape(article.title)),
             "title_note": escape(article.title_note) if article.title_note else None,
             "outlet": _known(article.outlet, external_link(escape(article.outlet), article.outlet_url) if article.outlet_url else None),
             "outlet_plain": article.outlet if article.outlet != UNKNOWN else "its original publisher",

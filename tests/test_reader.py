@@ -57,7 +57,9 @@ def test_marker_and_note_link_both_ways(site: Path, corpus: Corpus, article_id: 
         assert marker is not None and note is not None, key
         assert marker["href"] == f"#note-{key}"
         assert note.select_one(f'a[href="#mark-{key}"]'), f"note {key} has no link back"
-        assert note.find_parent("div", class_="reader-row").find(id=paragraph), f"note {key} is not beside {paragraph}"
+        row = note.find_parent("div", class_="reader-row")
+        beside = row.find(id=paragraph) or row.find_previous_sibling(re.compile("^h[12]$"), id=paragraph)
+        assert beside is not None, f"note {key} is not beside {paragraph}"
         numbers.append(int(marker.get_text()))
     assert sorted(numbers) == list(range(1, len(numbers) + 1)), "notes are numbered 1..n on each page"
 
