@@ -14,6 +14,7 @@ from .model import UNKNOWN, Article, Corpus, Paragraph
 from .plan import KINDS, ArticlePlan, Flag, appearance_key
 from .templating import render
 
+GIST_CHARS = 48  # how much of the quote a folded note shows
 KIND_LABELS = {"context": "Context", "correction": "Correction", "disputed": "Disputed claim"}
 LAYERS = (*((kind, f"{KIND_LABELS[kind]} notes") for kind in KINDS), ("glossary", "Glossary links"))
 STANCE_TEXT = {
@@ -137,9 +138,11 @@ class _ArticleRenderer:
         if index + 1 < len(flags):
             following = flags[index + 1]
             nav.append(link("next →", f"#note-{following.key}", f"Note {following.number}"))
+        exact = (flag.note.quote if flag.note else flag.appearance.quote).exact  # type: ignore[union-attr]
+        gist = exact if len(exact) <= GIST_CHARS else exact[: GIST_CHARS - 1].rstrip() + "…"
         values: dict[str, str | int | None] = {
             "key": flag.key, "number": flag.number, "kind": flag.kind, "nav": " · ".join(nav),
-            "statement": None, "stance_text": None,
+            "statement": None, "stance_text": None, "gist": escape(f"“{gist}”"),
         }
         if flag.note:
             values |= {

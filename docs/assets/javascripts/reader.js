@@ -6,14 +6,25 @@
 
   var WIDE = window.matchMedia("(min-width: 60em)");
   var STORE = "reader-hidden-layers";
+  var OPEN_ALL = "reader-open-all-notes";
+  var OPEN_BESIDE = 2; /* beside a paragraph with more notes than this, they start folded */
 
   function notes() {
     return Array.prototype.slice.call(document.querySelectorAll("details.reader-note"));
   }
 
-  /* Wide screens show every note beside its paragraph; narrow ones fold them under it. */
+  function openAll() {
+    try { return localStorage.getItem(OPEN_ALL) === "true"; } catch (e) { return false; }
+  }
+
+  /* Wide screens open the notes beside a paragraph, unless there are so many that they would
+     push the text apart; narrow screens fold them under the paragraph. */
   function fitNotesToWidth() {
-    notes().forEach(function (note) { note.open = WIDE.matches; });
+    var all = openAll();
+    notes().forEach(function (note) {
+      var count = note.parentElement.querySelectorAll("details.reader-note").length;
+      note.open = all || (WIDE.matches && count <= OPEN_BESIDE);
+    });
   }
 
   function openNoteFor(hash) {
@@ -71,6 +82,12 @@
       });
     });
     applyLayers(article, hidden);
+    var everything = toggles.querySelector("input[data-open-all]");
+    everything.checked = openAll();
+    everything.addEventListener("change", function () {
+      try { localStorage.setItem(OPEN_ALL, String(everything.checked)); } catch (e) { /* private mode */ }
+      fitNotesToWidth();
+    });
     toggles.hidden = false;
   }
 
