@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import citations
-from .markdown import escape, link
+from .markdown import attribute, escape, link
 from .model import Corpus
 from .plan import appearance_key
 from .templating import render
@@ -76,8 +76,8 @@ def claims_register(corpus: Corpus) -> str:
                 for a in claim.appearances
             ],
         })
-    verdicts = [
-        {"id": v.id, "label": escape(v.label), "count": sum(c["verdict"] == v.id for c in claims)}
+    verdicts = [  # shown in raw HTML buttons: HTML-escaped, not Markdown-escaped
+        {"id": v.id, "label": attribute(v.label), "count": sum(c["verdict"] == v.id for c in claims)}
         for v in corpus.verdicts.values()
     ]
     return render("claims.md.j2", claims=claims, verdicts=verdicts)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from . import citations
 from .inline import paragraph_markdown
-from .markdown import escape, external_link, link
+from .markdown import attribute, escape, external_link, link
 from .model import UNKNOWN, Article, Corpus, Paragraph
 from .plan import KINDS, ArticlePlan, Flag, appearance_key
 from .templating import render
@@ -38,7 +38,8 @@ class _ShownParagraph:
     number: int
     role: str
     markdown: str
-    label: str | None = None
+    label: str | None = None  # Markdown-escaped, for the paragraph's own line
+    label_html: str | None = None  # HTML-escaped, for the raw <summary>
     notes: list[dict[str, str | int | None]] = field(default_factory=list)
 
 
@@ -52,7 +53,7 @@ class _Block:
     @property
     def labels(self) -> str:
         """The kinds of furniture in the run, in order, each once."""
-        return "; ".join(dict.fromkeys(p.label for p in self.paragraphs if p.label))
+        return "; ".join(dict.fromkeys(p.label_html for p in self.paragraphs if p.label_html))
 
 
 def _known(value: str, shown: str | None = None) -> str:
@@ -127,7 +128,8 @@ class _ArticleRenderer:
         label = paragraph.furniture_label
         return _ShownParagraph(
             paragraph.id, paragraph.number, paragraph.role, text,
-            escape(label) if label else None, [self.note(flag) for flag in flags],
+            escape(label) if label else None, attribute(label) if label else None,
+            [self.note(flag) for flag in flags],
         )
 
     def note(self, flag: Flag) -> dict[str, str | int | None]:
