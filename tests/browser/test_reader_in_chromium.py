@@ -1,0 +1,102 @@
+"""The reader as a person uses it, in Chromium: markers, notes, tooltips, layers, phone layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from macros.model import Corpus
+
+PAGES = ["", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
+         "glossary/", "claims/", "compare/", "parallel/", "timeline/", "bibliography/", "methods/"]
+
+
+def focused_id(page: Any) -> str:
+    return page.evaluate("(document.activeElement.closest('[id]') || {}).id || ''")
+
+
+def test_activating_a_marker_opens_and_focuses_its_note_and_back(desktop: Any, base_url: str, corpus: Corpus) -> None:
+    desktop.goto(base_url + "articles/001/")
+    note = corpus.notes["001"][0]
+    desktop.click(f"#mark-{note.id}")
+    assert desktop.evaluate(f"document.getElementById('note-{note.id}').open")
+    assert focused_id(desktop) == f"note-{note.id}"
+    desktop.click(f"#note-{note.id} a[href='#mark-{note.id}']")
+    assert focused_id(desktop) == f"mark-{note.id}"
+
+
+def test_the_keyboard_reaches_a_note_from_its_marker(desktop: Any, base_url: str) -> None:
+    desktop.goto(base_url + "articles/001/")
+    marker = desktop.locator("a.reader-marker").nth(5)
+    key = marker.get_attribute("id").removeprefix("mark-")
+    marker.focus()
+    desktop.keyboard.press("Enter")
+    assert focused_id(desktop) == f"note-{key}"
+    assert desktop.evaluate(f"document.getElementById('note-{key}').open")
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_glossary_tooltips_appear_on_hover_and_on_focus(desktop: Any, base_url: str, how: str, corpus: Corpus) -> None:
+    desktop.goto(base_url + "articles/002/")
+    term = desktop.locator("a.reader-term").first
+    term_id = term.get_attribute("href").split("#term-")[1]
+    getattr(term, how)()
+    tooltip = desktop.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=3000)
+    assert tooltip.inner_text().strip() == corpus.terms[term_id].definition
+
+
+def test_layer_switches_hide_and_show_notes_and_remember(desktop: Any, base_url: str) -> None:
+    desktop.goto(base_url + "articles/003/")
+    disputed = desktop.locator("details.reader-note--disputed").first
+    assert disputed.is_visible()
+    desktop.uncheck("input[data-layer='disputed']")
+    assert not disputed.is_visible()
+    assert desktop.locator("details.reader-note--context").first.is_visible()
+    desktop.reload()
+    assert not desktop.is_checked("input[data-layer='disputed']")
+    assert not desktop.locator("details.reader-note--disputed").first.is_visible()
+    desktop.check("input[data-layer='disputed']")
+    assert disputed.is_visible()
+
+
+def test_notes_stand_beside_their_paragraph_on_a_wide_screen(desktop: Any, base_url: str) -> None:
+    desktop.goto(base_url + "articles/002/")
+    row = desktop.locator(".reader-row:has(.reader-notes)").first
+    text = row.locator(".reader-para").bounding_box()
+    notes = row.locator(".reader-notes").bounding_box()
+    assert notes["x"] >= text["x"] + text["width"]
+    assert abs(notes["y"] - text["y"]) < 40
+
+
+def test_on_a_phone_notes_fold_under_their_paragraph_and_nothing_scrolls_sideways(phone: Any, base_url: str) -> None:
+    for path in PAGES:
+        phone.goto(base_url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path or 'home'} is {width}px wide at 360px"
+    phone.goto(base_url + "articles/001/")
+    row = phone.locator(".reader-row:has(.reader-notes)").first
+    text = row.locator(".reader-para").bounding_box()
+    note = row.locator("details.reader-note").first
+    assert not note.evaluate("n => n.open")
+    assert note.bounding_box()["y"] >= text["y"] + text["height"] - 1
+    note.locator("summary").tap()
+    assert note.evaluate("n => n.open")
+
+
+def test_the_claims_register_filters_by_verdict(desktop: Any, base_url: str, corpus: Corpus) -> None:
+    desktop.goto(base_url + "claims/")
+    desktop.click("button[data-verdict='incorrect']")
+    visible = desktop.eval_on_selector_all(".reader-claim", "cs => cs.filter(c => !c.hidden).map(c => c.dataset.verdict)")
+    assert visible and set(visible) == {"incorrect"}
+    assert len(visible) == sum(c.verdict == "incorrect" for c in corpus.claims.values())
+    desktop.click("button[data-verdict='all']")
+    assert desktop.locator(".reader-claim:visible").count() == len(corpus.claims)
+
+
+def test_no_page_logs_a_console_error(desktop: Any, base_url: str) -> None:
+    for path in PAGES:
+        desktop.goto(base_url + path)
+        desktop.wait_for_load_state("networkidle")
+    assert desktop.errors == []
