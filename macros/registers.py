@@ -29,6 +29,13 @@ def _ref_links(ids: tuple[str, ...], corpus: Corpus) -> str:
     )
 
 
+def _script_language(text: str) -> str:
+    """The language tag of an original-script name: Korean if it has Hangul, else Chinese."""
+    if any("\uac00" <= c <= "\ud7a3" for c in text):
+        return "ko"
+    return "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "und"
+
+
 def bibliography_numbers(corpus: Corpus) -> dict[str, int]:
     """Every reference's number on the bibliography page (alphabetical by id)."""
     return {ref: n for n, ref in enumerate(sorted(corpus.references), 1)}
@@ -38,11 +45,13 @@ def glossary_page(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]]) -
     """Entries A–Z with definition, spellings, related terms, references and backlinks."""
     letters: dict[str, list[dict[str, object]]] = defaultdict(list)
     for term in sorted(corpus.terms.values(), key=lambda t: t.name.casefold()):
-        letters[term.name[0].upper()].append({
+        initial = term.name[0].upper()
+        letters[initial if initial.isalpha() else "0–9"].append({
             "id": term.id,
             "name": escape(term.name),
             "kind": term.kind,
             "original": escape(term.original) if term.original else None,
+            "original_lang": _script_language(term.original or ""),
             "aliases": ", ".join(f"“{escape(a)}”" for a in term.aliases),
             "definition": escape(term.definition),
             "details": term.details,
@@ -50,7 +59,8 @@ def glossary_page(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]]) -
             "refs": _ref_links(term.refs, corpus),
             "mentions": ", ".join(_paragraph_link(corpus, a, p) for a, p in mentioned.get(term.id, [])),
         })
-    return render("glossary.md.j2", letters=sorted(letters.items()))
+    groups = [(letter, "digits" if letter == "0–9" else letter.lower(), entries) for letter, entries in sorted(letters.items())]
+    return render("glossary.md.j2", letters=groups)
 
 
 def claims_register(corpus: Corpus) -> str:
