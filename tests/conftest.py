@@ -36,12 +36,23 @@ def mkdocs_build(project: Path, site: Path, *args: str) -> subprocess.CompletedP
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session in strict mode."""
+def _real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(PROJECT, out)
     assert result.returncode == 0, result.stderr
-    return out
+    return out, result.stderr
+
+
+@pytest.fixture(scope="session")
+def site(_real_build: tuple[Path, str]) -> Path:
+    """The real site, built once per test session in strict mode."""
+    return _real_build[0]
+
+
+@pytest.fixture(scope="session")
+def build_log(_real_build: tuple[Path, str]) -> str:
+    """What that build printed."""
+    return _real_build[1]
 
 
 @pytest.fixture

@@ -100,3 +100,29 @@ def test_no_page_logs_a_console_error(desktop: Any, base_url: str) -> None:
         desktop.goto(base_url + path)
         desktop.wait_for_load_state("networkidle")
     assert desktop.errors == []
+
+
+def test_the_behaviour_checks_fail_without_the_reader_script(browser: Any, site: Any, tmp_path: Any) -> None:
+    """Break the site (no reader.js) and see the marker and layer checks fail."""
+    import shutil
+
+    from .conftest import serve
+
+    broken = shutil.copytree(site, tmp_path / "site")
+    (broken / "assets" / "javascripts" / "reader.js").write_text("", encoding="utf-8")
+    with serve(broken) as url:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        page.goto(url + "articles/001/")
+        assert page.locator(".reader-toggles").is_hidden()
+        marker = page.locator("a.reader-marker").first
+        key = marker.get_attribute("id").removeprefix("mark-")
+        marker.click()
+        assert focused_id(page) != f"note-{key}"  # the link still leads there, but focus stays behind
+        context.close()
+
+
+def test_the_phone_check_catches_sideways_scrolling(phone: Any, base_url: str) -> None:
+    phone.goto(base_url + "glossary/")
+    phone.evaluate("document.querySelector('article').insertAdjacentHTML('afterbegin', '<pre style=\"width:900px\">x</pre><div style=\"width:900px\">wide</div>')")
+    assert phone.evaluate("document.documentElement.scrollWidth") > 360

@@ -1,0 +1,54 @@
+"""axe-core, injected into Chromium, finds no accessibility violation, in light and dark mode."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import PROJECT
+
+AXE = PROJECT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
+         "glossary/", "claims/", "compare/", "parallel/", "timeline/", "bibliography/", "methods/"]
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("axe-core is missing; .ci/run installs tests/node")
+        pytest.skip("axe-core is not installed (npm ci --prefix tests/node)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def violations(page: Any, axe_source: str) -> list[str]:
+    page.add_script_tag(content=axe_source)
+    found = page.evaluate(
+        "axe.run(document).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))"
+    )
+    return list(found)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_has_an_accessibility_violation(browser: Any, base_url: str, axe_source: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        found = {}
+        for path in PAGES:
+            page.goto(base_url + path)
+            assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+            if result := violations(page, axe_source):
+                found[path or "home"] = result
+        assert found == {}
+    finally:
+        context.close()
+
+
+def test_the_accessibility_check_catches_a_violation(desktop: Any, base_url: str, axe_source: str) -> None:
+    desktop.goto(base_url + "glossary/")
+    desktop.evaluate("document.querySelector('article').insertAdjacentHTML('afterbegin', '<img src=\"x.png\">')")
+    assert any(v.startswith("image-alt") for v in violations(desktop, axe_source))
