@@ -26,9 +26,9 @@ def corpus() -> Corpus:
     return load_corpus()
 
 
-def mkdocs_build(project: Path, site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site: Path, *args: str, **env_vars: str) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on a project folder, as a contributor would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *args],
         cwd=project, env=env, capture_output=True, text=True, check=False,
@@ -53,6 +53,15 @@ def site(_real_build: tuple[Path, str]) -> Path:
 def build_log(_real_build: tuple[Path, str]) -> str:
     """What that build printed."""
     return _real_build[1]
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline build (``OFFLINE=true``), as the archive holds it."""
+    out = tmp_path_factory.mktemp("offline")
+    result = mkdocs_build(PROJECT, out, OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture
