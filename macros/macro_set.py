@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from . import compare, registers, render
+from .print_edition import print_edition
 from .markdown import escape
 from .model import Corpus
 from .plan import plan_article
@@ -86,13 +87,9 @@ def register(env: Any, corpus: Corpus) -> None:
         return compare.parallel_view(corpus, left, right, texts)
 
     @env.macro
-    def counts() -> dict[str, int]:
-        """How many of each record the data holds, for the pages' prose."""
-        return {
-            "articles": len(corpus.articles), "terms": len(corpus.terms), "claims": len(corpus.claims),
-            "notes": sum(len(n) for n in corpus.notes.values()), "references": len(corpus.references),
-            "events": len(corpus.events), "comparisons": len(corpus.comparisons),
-        }
+    def print_all() -> str:
+        """Every article with its notes as footnotes, the glossary and the claims register."""
+        return print_edition(corpus, [plan_article(corpus, a, matcher) for a in corpus.articles])
 
 
 def _report_unused(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], cited_by: dict[str, list[str]]) -> None:
