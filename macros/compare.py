@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import citations
 from .markdown import escape, link
+from .safe import markdown_html
 from .model import Comparison, Corpus, Report
 from .plan import appearance_key
 from .templating import render
@@ -54,7 +55,7 @@ def comparison_table(corpus: Corpus, comparison_id: str) -> str:
     ]
     return render(
         "comparison.md.j2", id=comparison.id, title=escape(comparison.title), question=escape(comparison.question),
-        note=comparison.note, reports=reports, evidence=evidence,
+        note=markdown_html(comparison.note) if comparison.note else None, reports=reports, evidence=evidence,
     )
 
 

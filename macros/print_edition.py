@@ -5,28 +5,32 @@ from __future__ import annotations
 
 from . import citations
 from .inline import paragraph_markdown
-from .markdown import escape, link
+from .markdown import attribute, escape, link
+from .safe import markdown_html
 from .model import UNKNOWN, Corpus
 from .plan import ArticlePlan, Flag
 from .templating import render
 
 
 def _sources(ids: tuple[str, ...], corpus: Corpus) -> str:
-    """References spelled out in full, since a printed page cannot be hovered."""
-    return " ".join(f"[{n}] {citations.entry(corpus.references[r])}" for n, r in enumerate(ids, 1))
+    """References spelled out in full (as clean HTML), since a printed page cannot be hovered."""
+    return " ".join(
+        markdown_html(f"{escape(f'[{n}]')} {citations.entry(corpus.references[r])}", inline=True)
+        for n, r in enumerate(ids, 1)
+    )
 
 
 def _footnote(flag: Flag, corpus: Corpus) -> dict[str, object]:
     if flag.note:
         label = "Context" if flag.kind == "context" else "Correction"
-        body, refs = flag.note.body, flag.note.refs
+        body, refs = markdown_html(flag.note.body, inline=True), flag.note.refs
     else:
         assert flag.claim is not None and flag.appearance is not None
         verdict = corpus.verdicts[flag.claim.verdict].label
         label = f"Disputed claim, {verdict}"
-        body = f"*{escape(flag.claim.statement)}* ({flag.appearance.stance}) {flag.claim.reason}"
+        body = f"<em>{attribute(flag.claim.statement)}</em> ({flag.appearance.stance}) {markdown_html(flag.claim.reason, inline=True)}"
         refs = flag.claim.evidence
-    return {"key": flag.key, "number": flag.number, "label": label, "body": " ".join(body.split()),
+    return {"key": flag.key, "number": flag.number, "label": attribute(label), "body": body,
             "sources": _sources(refs, corpus)}
 
 
@@ -58,13 +62,13 @@ def print_edition(corpus: Corpus, plans: list[ArticlePlan]) -> str:
             "footnotes": [_footnote(f, corpus) for f in plan.flags],
         })
     terms = [
-        {"name": escape(t.name), "original": escape(t.original) if t.original else None,
-         "aliases": ", ".join(escape(a) for a in t.aliases), "definition": escape(t.definition)}
+        {"name": attribute(t.name), "original": attribute(t.original) if t.original else None,
+         "aliases": ", ".join(attribute(a) for a in t.aliases), "definition": attribute(t.definition)}
         for t in sorted(corpus.terms.values(), key=lambda t: t.name.casefold())
     ]
     claims = [
-        {"statement": escape(c.statement), "verdict": escape(corpus.verdicts[c.verdict].label),
-         "reason": " ".join(c.reason.split()),
+        {"statement": attribute(c.statement), "verdict": attribute(corpus.verdicts[c.verdict].label),
+         "reason": markdown_html(c.reason, inline=True),
          "where": ", ".join(f"{a.article} ¶{a.anchor.paragraph[1:]} ({a.stance})" for a in c.appearances)}
         for c in corpus.claims.values()
     ]

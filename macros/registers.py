@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from . import citations
 from .markdown import attribute, escape, link
+from .safe import markdown_html
 from .model import Corpus
 from .plan import appearance_key
 from .templating import render
@@ -54,7 +55,7 @@ def glossary_page(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]]) -
             "original_lang": _script_language(term.original or ""),
             "aliases": ", ".join(f"“{escape(a)}”" for a in term.aliases),
             "definition": escape(term.definition),
-            "details": term.details,
+            "details": markdown_html(term.details) if term.details else None,
             "related": ", ".join(link(escape(corpus.terms[r].name), f"#term-{r}") for r in term.related),
             "refs": _ref_links(term.refs, corpus),
             "mentions": ", ".join(_paragraph_link(corpus, a, p) for a, p in mentioned.get(term.id, [])),
@@ -73,8 +74,8 @@ def claims_register(corpus: Corpus) -> str:
             "statement": escape(claim.statement),
             "verdict": verdict.id,
             "verdict_link": link(escape(verdict.label), f"/methods.md#verdict-{verdict.id}", verdict.definition),
-            "reason": claim.reason,
-            "settle": claim.settle,
+            "reason": markdown_html(claim.reason),
+            "settle": markdown_html(claim.settle, inline=True) if claim.settle else None,
             "reviewed": claim.reviewed,
             "evidence": [citations.entry(corpus.references[r]) for r in claim.evidence],
             "appearances": [
@@ -118,7 +119,7 @@ def timeline(corpus: Corpus) -> str:
             "id": event.id,
             "date": event.date,
             "title": escape(event.title),
-            "description": event.description,
+            "description": markdown_html(event.description) if event.description else None,
             "mentions": ", ".join(_paragraph_link(corpus, m.article, m.anchor.paragraph) for m in event.mentions)
             or "not mentioned in the articles",
             "terms": ", ".join(link(escape(corpus.terms[t].name), f"/glossary.md#term-{t}") for t in event.terms),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from . import citations
 from .inline import paragraph_markdown
 from .markdown import attribute, escape, external_link, link
+from .safe import markdown_html
 from .model import UNKNOWN, Article, Corpus, Paragraph
 from .plan import KINDS, ArticlePlan, Flag, appearance_key
 from .templating import render
@@ -85,7 +86,8 @@ class _ArticleRenderer:
             "url": _known(article.url, external_link(escape(article.url), article.url)),
             "capture": article.capture,
             "sha256": article.sha256,
-            "provenance": article.provenance + (" " + self.cite(article.provenance_refs) if article.provenance_refs else ""),
+            "provenance": markdown_html(article.provenance),
+            "provenance_refs": self.cite(article.provenance_refs),
             "reliability": self.reliability(),
             "kinds": LAYERS,
             "blocks": self.blocks(),
@@ -104,7 +106,8 @@ class _ArticleRenderer:
             "source_label": SOURCE_GRADES[grade.source],
             "information": grade.information,
             "information_label": INFORMATION_GRADES[grade.information],
-            "reasons": list(grade.reasons) + ([f"Evidence: {self.cite(grade.refs)}"] if grade.refs else []),
+            "reasons": [markdown_html(reason, inline=True) for reason in grade.reasons],
+            "evidence": self.cite(grade.refs),
         }
 
     def blocks(self) -> list[_Block]:
@@ -149,7 +152,7 @@ class _ArticleRenderer:
         if flag.note:
             values |= {
                 "label": KIND_LABELS[flag.kind],
-                "body": flag.note.body,
+                "body": markdown_html(flag.note.body),
                 "meta": f"Sources: {self.cite(flag.note.refs)}" if flag.note.refs else "",
             }
             return values
@@ -171,8 +174,8 @@ class _ArticleRenderer:
             "label": f"{KIND_LABELS['disputed']} · {escape(verdict.label)}",
             "statement": escape(claim.statement),
             "stance_text": STANCE_TEXT[appearance.stance],
-            "body": f"**{escape(verdict.label)}.** {claim.reason}"
-            + (f"\n\nWhat would settle it: {claim.settle}" if claim.settle else ""),
+            "body": f"<p><strong>{attribute(verdict.label)}.</strong></p>" + markdown_html(claim.reason)
+            + (markdown_html(f"What would settle it: {claim.settle}") if claim.settle else ""),
             "meta": " · ".join(meta),
         }
         return values

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,17 @@ from macros.model import Corpus
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = PROJECT.parent / "shared" / "sources"
+# Markup a hostile contributor might put in any field of the data.
+PAYLOAD = (
+    "Innocent words. <script>window.__pwned = 'script'</script>"
+    "<img src=x onerror=\"window.__pwned = 'onerror'\">"
+    "<a href=\"javascript:window.__pwned = 'href'\">link</a>"
+    "<iframe src=\"https://example.org/\"></iframe>"
+    "<span style=\"position:fixed;top:0;left:0;font-size:99px\">styled</span>"
+    "</div></details></aside></div><script>window.__pwned = 'breakout'</script>"
+    " [md link](javascript:window.__pwned='markdown') <svg onload=\"window.__pwned='svg'\"></svg>"
+)
+
 # What a copy of the project needs in order to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "glossary", "macros", "overrides")
 
@@ -83,3 +95,35 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project with the payload in every field a contributor writes, built strictly."""
+
+    project = tmp_path_factory.mktemp("hostile") / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    glossary = project / "glossary"
+    edit_first_field(glossary / "annotations" / "001.yaml", "body", PAYLOAD)
+    edit_first_field(glossary / "claims.yaml", "reason", PAYLOAD)
+    edit_first_field(glossary / "terms.yaml", "definition", PAYLOAD)
+    edit_first_field(glossary / "events.yaml", "description", PAYLOAD)
+    edit_first_field(glossary / "comparisons.yaml", "note", PAYLOAD)
+    edit_first_field(glossary / "sources" / "002.yaml", "provenance", PAYLOAD)
+    edit(glossary / "sources" / "002.yaml", "label: breadcrumb", "label: '" + PAYLOAD.replace("'", "''") + "'")
+    out = project.parent / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def edit_first_field(path: Path, field: str, value: str) -> None:
+    """Replace the first ``field:`` value in a YAML file (plain or folded) with ``value``, quoted."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(rf"^(\s*-?\s*){field}:.*?(?=^\s*-?\s*[a-z_]+:|\Z)", text, re.M | re.S)
+    assert match, f"no {field} in {path}"
+    quoted = value.replace("'", "''")
+    path.write_text(text[: match.start()] + f"{match.group(1)}{field}: '{quoted}'\n" + text[match.end():], encoding="utf-8")
