@@ -7,6 +7,7 @@ open-data exports are written beside the pages.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,18 +17,31 @@ from .errors import DataError
 from .export import Site, write_exports
 from .load import load_corpus
 from .macro_set import register
+from .model import Corpus
 
 __all__ = ["define_env", "on_post_build"]
 
 _CORPUS = "reader_corpus"  # where define_env leaves the corpus for on_post_build
+_last_good: list[Corpus] = []  # the last data that loaded cleanly in this process
 
 
 def define_env(env: Any) -> None:
-    """Load ``glossary/`` and register the macros the pages call."""
+    """Load ``glossary/`` and register the macros the pages call.
+
+    A one-off build (``mkdocs build``) fails on bad data. A process that has
+    already built once, which is what ``mkdocs serve`` is, keeps the last good
+    data instead, so the pages being served stay as they were, and prints the
+    problems in the terminal until they are fixed.
+    """
     try:
         corpus = load_corpus()
     except DataError as error:
-        raise PluginError(str(error)) from None
+        if not _last_good:
+            raise PluginError(str(error)) from None
+        # Printed, not logged: a logged error would make the strict rebuild fail and the server stall.
+        print(f"ERROR   -  {error}\n           Serving the last good pages until this is fixed.", file=sys.stderr)
+        corpus = _last_good[-1]
+    _last_good[:] = [corpus]
     env.variables[_CORPUS] = corpus
     register(env, corpus)
 

@@ -76,8 +76,27 @@ def _describe(error: ValidationError) -> str:
         description = error.schema.get("description") or _first_description(error)
         return f"{error.instance!r} is not valid" + (f": expected {description[0].lower()}{description[1:]}" if description else "")
     if error.validator == "type":
-        return f"{error.instance!r} is a {type(error.instance).__name__}, expected {error.validator_value}"
+        return f"{_yaml_kind(error.instance)} where {_SCHEMA_KINDS.get(str(error.validator_value), error.validator_value)} is expected"
     return error.message
+
+
+_SCHEMA_KINDS = {"array": "a list", "object": "a mapping", "string": "text", "number": "a number",
+                 "integer": "a whole number", "boolean": "true or false"}
+
+
+def _yaml_kind(value: Any) -> str:
+    """How a contributor would call a YAML value: 'the list [...]', 'the text "x"'."""
+    if isinstance(value, bool):
+        return f"the value {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if value is None:
+        return "nothing"
+    return f"the number {value!r}"
 
 
 def _first_description(error: ValidationError) -> str | None:

@@ -6,6 +6,7 @@ contributor would get.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,64 @@ def test_every_problem_is_reported_at_once(glossary: Path) -> None:
     edit(glossary / "sources" / "001.yaml", "author: unknown\n", "")
     edit(glossary / "sources" / "002.yaml", 'published: "2024-02-14"', 'published: "soon"')
     assert len(problems(glossary)) == 2
+
+
+def break_first_list(path: Path, key: str, bogus: str) -> None:
+    """Put an unknown id first in the first list under ``key:`` (flow or block style)."""
+    text = path.read_text(encoding="utf-8")
+    flow = re.search(rf"^(\s*-?\s*{key}:\s*)\[", text, re.M)
+    block = re.search(rf"^(\s*){key}:\n(\s*)- ", text, re.M)
+    if flow and (not block or flow.start() < block.start()):
+        text = text[: flow.end()] + f"{bogus}, " + text[flow.end():]
+    else:
+        assert block, f"no {key} list in {path}"
+        insert = block.end() - 2
+        text = text[:insert] + f"- {bogus}\n{block.group(2)}" + text[insert:]
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "key", "kind", "field"), [
+    ("sources/002.yaml", "provenance_refs", "reference", "provenance_refs"),
+    ("sources/002.yaml", "refs", "reference", "reliability/refs"),
+    ("terms.yaml", "related", "term", "related"),
+    ("terms.yaml", "refs", "reference", "refs"),
+    ("claims.yaml", "evidence", "reference", "evidence"),
+    ("annotations/002.yaml", "refs", "reference", "refs"),
+    ("events.yaml", "refs", "reference", "refs"),
+    ("events.yaml", "terms", "term", "terms"),
+    ("comparisons.yaml", "refs", "reference", "evidence/refs"),
+])
+def test_an_unknown_id_in_any_field_that_refers_to_another_record(glossary: Path, file: str, key: str, kind: str, field: str) -> None:
+    break_first_list(glossary / file, key, "no-such-id")
+    problem = only(problems(glossary))
+    assert problem.file == f"glossary/{file}" and problem.field == field
+    assert problem.problem == f"unknown {kind} 'no-such-id'"
+
+
+@pytest.mark.parametrize("file", ["events.yaml", "comparisons.yaml", "claims.yaml"])
+def test_an_unknown_article_anywhere(glossary: Path, file: str) -> None:
+    text = (glossary / file).read_text(encoding="utf-8")
+    broken, count = re.subn(r"article: ['\"](\d{3})['\"]", 'article: "999"', text, count=1)
+    assert count == 1
+    (glossary / file).write_text(broken, encoding="utf-8")
+    problem = only(problems(glossary))
+    assert problem.problem == "unknown article '999'" and problem.file == f"glossary/{file}"
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("comparisons.yaml", "value: 6800", 'value: "six thousand eight hundred"', "the text 'six thousand eight hundred' where a number is expected"),
+    ("terms.yaml", "  aliases:\n  - AML", "  aliases: AML", "the text 'AML' where a list is expected"),
+    ("claims.yaml", "    appearances:\n", "    appearances: {}\n    old_appearances:\n", "a mapping where a list is expected"),
+])
+def test_a_value_of_the_wrong_type(glossary: Path, file: str, old: str, new: str, message: str) -> None:
+    edit(glossary / file, old, new)
+    found = problems(glossary)
+    assert any(message in p.problem for p in found), "\n".join(map(str, found))
+
+
+def test_the_same_article_id_in_two_files(glossary: Path) -> None:
+    copy = glossary / "sources" / "005.yaml"
+    copy.write_text((glossary / "sources" / "002.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    found = problems(glossary)
+    assert any("article '002' is defined in another file too" in p.problem for p in found), found
+    assert any(p.suggestion == "rename it 002.yaml" for p in found)
