@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from . import citations
 from .markdown import escape, link
 from .safe import markdown_html
-from .model import Comparison, Corpus, Report
+from .model import Appearance, Comparison, Corpus, Report
 from .plan import appearance_key
+from .registers import bibliography_numbers
 from .templating import render
 
 STANCE_MARKS = {"asserts": "asserts", "contradicts": "contradicts", "qualifies": "qualifies"}
@@ -42,7 +43,7 @@ def comparison_table(corpus: Corpus, comparison_id: str) -> str:
         }
         for r in comparison.reports
     ]
-    numbers = {ref: n for n, ref in enumerate(sorted(corpus.references), 1)}
+    numbers = bibliography_numbers(corpus)
     evidence = [
         {
             "figure": escape(e.figure), "unit": escape(e.unit), "as_of": escape(e.as_of), "source": escape(e.source),
@@ -64,18 +65,28 @@ def all_comparisons(corpus: Corpus) -> str:
     return "\n\n".join(comparison_table(corpus, cid) for cid in corpus.comparisons)
 
 
+DENSE_MATRIX_ARTICLES = 12  # beyond this many articles, a dense matrix is unreadable and quadratic
+
+
 def claim_matrix(corpus: Corpus) -> str:
-    """For each claim, whether each article asserts, contradicts or qualifies it, or is silent."""
-    articles = list(corpus.articles)
+    """For each claim, whether each article asserts, contradicts or qualifies it, or is silent.
+
+    With many articles only the non-silent cells are listed, so the page grows with
+    the number of appearances, not with claims × articles.
+    """
+    dense = len(corpus.articles) <= DENSE_MATRIX_ARTICLES
+    articles = list(corpus.articles) if dense else []
     rows = []
     for claim in corpus.claims.values():
-        cells = []
-        for article_id in articles:
-            here = [a for a in claim.appearances if a.article == article_id]
-            cells.append(", ".join(
-                link(STANCE_MARKS[a.stance], f"/articles/{article_id}.md#quote-{appearance_key(claim, a)}", a.quote.exact)
-                for a in here
-            ) or "—")
+        def cell(appearance: Appearance) -> str:
+            return link(STANCE_MARKS[appearance.stance],
+                        f"/articles/{appearance.article}.md#quote-{appearance_key(claim, appearance)}",
+                        appearance.quote.exact)
+
+        if dense:
+            cells = [", ".join(cell(a) for a in claim.appearances if a.article == aid) or "—" for aid in articles]
+        else:
+            cells = ["; ".join(f"{a.article}: {cell(a)}" for a in claim.appearances)]
         rows.append({
             "claim": link(escape(claim.statement), f"/claims.md#claim-{claim.id}"),
             "verdict": escape(corpus.verdicts[claim.verdict].label),

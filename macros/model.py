@@ -7,6 +7,7 @@ and read by the renderers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 UNKNOWN = "unknown"
 
@@ -235,4 +236,13 @@ class Corpus:
     notes: dict[str, tuple[Note, ...]] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     unreadable_articles: set[str] = field(default_factory=set)  # ids whose source record failed
+
+    @cached_property
+    def appearances_by_article(self) -> dict[str, list[tuple[Claim, Appearance]]]:
+        """Each article's claim appearances, indexed once so no page has to scan every claim."""
+        index: dict[str, list[tuple[Claim, Appearance]]] = {}
+        for claim in self.claims.values():
+            for appearance in claim.appearances:
+                index.setdefault(appearance.article, []).append((claim, appearance))
+        return index
     comparisons: dict[str, Comparison] = field(default_factory=dict)

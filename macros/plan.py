@@ -65,14 +65,12 @@ def plan_article(corpus: Corpus, article_id: str, matcher: TermMatcher) -> Artic
         Flag(n.id, 0, n.kind, n.anchor.paragraph, n.anchor.start, n.anchor.end, note=n)
         for n in corpus.notes.get(article_id, ())
     ]
-    for claim in corpus.claims.values():
-        for appearance in claim.appearances:
-            if appearance.article == article_id:
-                a = appearance.anchor
-                unnumbered.append(
-                    Flag(appearance_key(claim, appearance), 0, "disputed", a.paragraph, a.start, a.end,
-                         claim=claim, appearance=appearance)
-                )
+    for claim, appearance in corpus.appearances_by_article.get(article_id, []):
+        a = appearance.anchor
+        unnumbered.append(
+            Flag(appearance_key(claim, appearance), 0, "disputed", a.paragraph, a.start, a.end,
+                 claim=claim, appearance=appearance)
+        )
     order = {p.id: p.number for p in article.paragraphs}
     unnumbered.sort(key=lambda f: (order[f.paragraph], f.end, f.start, f.key))
     plan.flags = [

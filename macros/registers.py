@@ -21,9 +21,8 @@ def _paragraph_link(corpus: Corpus, article_id: str, paragraph_id: str, anchor: 
     return link(f"{article_id} ¶{paragraph_id[1:]}", f"/{article.page}#{anchor or paragraph_id}", article.title)
 
 
-def _ref_links(ids: tuple[str, ...], corpus: Corpus) -> str:
+def _ref_links(ids: tuple[str, ...], corpus: Corpus, numbers: dict[str, int]) -> str:
     """Citations to the bibliography, numbered as it is."""
-    numbers = bibliography_numbers(corpus)
     return " ".join(
         link(escape(f"[{numbers[i]}]"), f"/bibliography.md#ref-{i}", citations.summary(corpus.references[i])) + "{ .reader-cite }"
         for i in sorted(ids, key=lambda i: numbers[i])
@@ -45,6 +44,7 @@ def bibliography_numbers(corpus: Corpus) -> dict[str, int]:
 def glossary_page(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]]) -> str:
     """Entries A–Z with definition, spellings, related terms, references and backlinks."""
     letters: dict[str, list[dict[str, object]]] = defaultdict(list)
+    numbers = bibliography_numbers(corpus)
     for term in sorted(corpus.terms.values(), key=lambda t: t.name.casefold()):
         initial = term.name[0].upper()
         letters[initial if initial.isalpha() else "0–9"].append({
@@ -57,7 +57,7 @@ def glossary_page(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]]) -
             "definition": escape(term.definition),
             "details": markdown_html(term.details) if term.details else None,
             "related": ", ".join(link(escape(corpus.terms[r].name), f"#term-{r}") for r in term.related),
-            "refs": _ref_links(term.refs, corpus),
+            "refs": _ref_links(term.refs, corpus, numbers),
             "mentions": ", ".join(_paragraph_link(corpus, a, p) for a, p in mentioned.get(term.id, [])),
         })
     groups = [(letter, "digits" if letter == "0–9" else letter.lower(), entries) for letter, entries in sorted(letters.items())]
@@ -114,6 +114,7 @@ def bibliography(corpus: Corpus, cited_by: dict[str, list[str]]) -> str:
 def timeline(corpus: Corpus) -> str:
     """The events the articles mention, in date order, linked to where they are mentioned."""
     events = sorted(corpus.events.values(), key=lambda e: (e.date, e.id))
+    numbers = bibliography_numbers(corpus)
     return render("timeline.md.j2", events=[
         {
             "id": event.id,
@@ -123,7 +124,7 @@ def timeline(corpus: Corpus) -> str:
             "mentions": ", ".join(_paragraph_link(corpus, m.article, m.anchor.paragraph) for m in event.mentions)
             or "not mentioned in the articles",
             "terms": ", ".join(link(escape(corpus.terms[t].name), f"/glossary.md#term-{t}") for t in event.terms),
-            "refs": _ref_links(event.refs, corpus),
+            "refs": _ref_links(event.refs, corpus, numbers),
         }
         for event in events
     ])
