@@ -80,7 +80,7 @@ class _ArticleRenderer:
             "headline": self.paragraph(headline) if headline else _ShownParagraph("", 0, "headline", escape(article.title)),
             "title_note": escape(article.title_note) if article.title_note else None,
             "outlet": _known(article.outlet, external_link(escape(article.outlet), article.outlet_url) if article.outlet_url else None),
-            "outlet_plain": article.outlet if article.outlet != UNKNOWN else "its original publisher",
+            "outlet_plain": attribute(article.outlet) if article.outlet != UNKNOWN else "its original publisher",
             "author": _known(article.author),
             "published": _known(article.published),
             "url": _known(article.url, external_link(escape(article.url), article.url)),
