@@ -10,6 +10,8 @@ into the page as one raw block, so MkDocs passes it through untouched.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 import nh3
 
@@ -32,9 +34,13 @@ def clean_html(html: str) -> str:
     )
 
 
+_MARKDOWN = markdown.Markdown(extensions=["attr_list"], output_format="html")  # one instance, reset per text
+
+
+@lru_cache(maxsize=4096)
 def markdown_html(text: str, inline: bool = False) -> str:
     """Render contributor Markdown to clean HTML; ``inline`` drops the wrapping paragraph."""
-    html = clean_html(markdown.markdown(text, extensions=["attr_list"], output_format="html"))
+    html = clean_html(_MARKDOWN.reset().convert(text))
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return html[3:-4]
     return html

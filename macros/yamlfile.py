@@ -22,8 +22,12 @@ class LocatedDict(dict[str, Any]):
     line: int | None = None
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose mappings are :class:`LocatedDict`."""
+# libyaml's C parser when PyYAML was built with it (the wheels are), the pure-Python one otherwise.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, whose mappings are :class:`LocatedDict`."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
@@ -36,7 +40,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 # Dates stay strings: the schema checks their format, and the model parses them.
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
