@@ -9,9 +9,10 @@ Paragraphs are made by a word-pair chain trained on the five real captures, so t
 vocabulary and punctuation resemble news prose. Alongside, OUT/plain/ is a plain Material project
 with the same article texts and the same navigation, and no macros: the baseline.
 
-Articles are grouped into navigation sections of 100, as a large site would be (Material renders the
-whole navigation into every page; with sections and ``navigation.prune`` a page carries only its own
-section).
+Articles are grouped into navigation groups of 50 inside one "Articles" section, as a large site would
+be: Material renders the whole navigation into every page, but with ``navigation.prune`` a page carries
+only the items of its own group (the groups of a top-level section are expanded, so pruning works on
+the level below).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 CAPTURES = PROJECT / "glossary" / "sources" / "captures"
-SECTION = 100
+SECTION = 50
 PARAGRAPHS = (8, 14)
 SENTENCES = (2, 5)
 NOTES_PER_ARTICLE = 6
@@ -189,12 +190,13 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
     _configs(out, ids)
 
 
-def _nav(ids: list[str], prefix: str = "") -> str:
-    lines = ["nav:", "  - Home: index.md"]
+def _nav(ids: list[str]) -> str:
+    """Articles in one top-level section, split into collapsible groups that navigation.prune drops."""
+    lines = ["nav:", "  - Home: index.md", "  - Articles:"]
     for start in range(0, len(ids), SECTION):
         chunk = ids[start : start + SECTION]
-        lines.append(f"  - Articles {chunk[0]}–{chunk[-1]}:")
-        lines += [f"      - {prefix}articles/{article_id}.md" for article_id in chunk]
+        lines.append(f"      - {chunk[0]}–{chunk[-1]}:")
+        lines += [f"          - articles/{article_id}.md" for article_id in chunk]
     return "\n".join(lines) + "\n"
 
 
