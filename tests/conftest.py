@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -127,3 +131,33 @@ def edit_first_field(path: Path, field: str, value: str) -> None:
     assert match, f"no {field} in {path}"
     quoted = value.replace("'", "''")
     path.write_text(text[: match.start()] + f"{match.group(1)}{field}: '{quoted}'\n" + text[match.end():], encoding="utf-8")
+
+
+@contextlib.contextmanager
+def serve(root: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a folder over HTTP on a free loopback port, quietly, with extra response headers; yield its address."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def require(tool: Path, what: str) -> None:
+    """Skip when an outside tool is not installed, except in CI, where .ci/run installs it."""
+    if not tool.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing ({tool}); .ci/run installs it")
+        pytest.skip(f"{what} is not installed (see .ci/run)")

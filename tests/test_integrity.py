@@ -4,13 +4,9 @@ when what it guards is broken."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,18 +15,10 @@ import pytest
 from macros.model import Corpus
 from macros.registers import citing_places
 
-from .conftest import PROJECT
+from .conftest import PROJECT, require, serve
 from .integrity import broken_links, leaked_source
 
 VNU = PROJECT / "tests" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-def need(path: Path, what: str) -> None:
-    """Skip when an outside checker is not installed, except in CI, where .ci/run installs it."""
-    if not path.exists() and not shutil.which(str(path)):
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} is missing ({path}); .ci/run installs it")
-        pytest.skip(f"{what} is not installed (see .ci/run)")
 
 
 @pytest.fixture
@@ -55,21 +43,11 @@ def test_the_link_check_catches_a_dead_link_and_a_dead_anchor(site_copy: Path) -
     assert any("glossry/" in f and "(no such file)" in f for f in found)
 
 
-def _serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def linkchecker(root: Path) -> subprocess.CompletedProcess[str]:
     """LinkChecker crawling the site over loopback, external links not followed."""
-    server, url = _serve(root)
-    try:
+    with serve(root) as url:
         command = [sys.executable, "-m", "linkcheck", "--no-status", "--no-warnings", "--threads=4", url]
         return subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_linkchecker_finds_no_broken_link(site: Path) -> None:
@@ -137,13 +115,13 @@ def vnu(root: Path) -> list[dict[str, str]]:
 
 
 def test_every_page_is_valid_html(site: Path) -> None:
-    need(VNU, "the Nu Html Checker (npm vnu-jar)")
+    require(VNU, "the Nu Html Checker (npm vnu-jar)")
     errors = vnu(site)
     assert errors == [], [f"{e['url']}:{e.get('lastLine')}: {e['message']}" for e in errors][:20]
 
 
 def test_the_html_check_catches_invalid_markup(site_copy: Path) -> None:
-    need(VNU, "the Nu Html Checker (npm vnu-jar)")
+    require(VNU, "the Nu Html Checker (npm vnu-jar)")
     page = site_copy / "timeline" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("<ol", '<ol tabindex=""', 1), encoding="utf-8")
     errors = vnu(site_copy)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, require
 
 AXE = PROJECT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
@@ -17,10 +16,7 @@ PAGES = ["", "articles/000/", "articles/001/", "articles/002/", "articles/003/",
 
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail("axe-core is missing; .ci/run installs tests/node")
-        pytest.skip("axe-core is not installed (npm ci --prefix tests/node)")
+    require(AXE, "axe-core (npm ci --prefix tests/node)")
     return AXE.read_text(encoding="utf-8")
 
 

@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import re
-import threading
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, serve
 
 
 def documented_policy() -> str:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     return re.search(r"```text\n(default-src[^\n]+)\n```", readme).group(1)  # type: ignore[union-attr]
-
-
-@contextlib.contextmanager
-def serve_with_policy(root: Path, policy: str) -> Iterator[str]:
-    class Handler(SimpleHTTPRequestHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def run_reader(browser: Any, url: str) -> tuple[list[str], int]:
@@ -56,14 +32,14 @@ def run_reader(browser: Any, url: str) -> tuple[list[str], int]:
 
 
 def test_the_site_works_under_the_documented_policy(browser: Any, site: Path) -> None:
-    with serve_with_policy(site, documented_policy()) as url:
+    with serve(site, {"Content-Security-Policy": documented_policy()}) as url:
         errors, results = run_reader(browser, url)
     assert errors == [] and results > 0
 
 
 def test_the_policy_check_catches_a_violation(browser: Any, site: Path) -> None:
     strict = documented_policy().replace("script-src 'self' 'unsafe-inline'", "script-src 'self'")
-    with serve_with_policy(site, strict) as url:
+    with serve(site, {"Content-Security-Policy": strict}) as url:
         context = browser.new_context()
         page = context.new_page()
         errors: list[str] = []

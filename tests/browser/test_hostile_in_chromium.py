@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .conftest import serve
+from ..conftest import serve
 
 
 def test_no_hostile_script_runs(browser: Any, hostile_site: Path) -> None:

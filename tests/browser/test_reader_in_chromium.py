@@ -106,7 +106,7 @@ def test_the_behaviour_checks_fail_without_the_reader_script(browser: Any, site:
     """Break the site (no reader.js) and see the marker and layer checks fail."""
     import shutil
 
-    from .conftest import serve
+    from ..conftest import serve
 
     broken = shutil.copytree(site, tmp_path / "site")
     (broken / "assets" / "javascripts" / "reader.js").write_text("", encoding="utf-8")
