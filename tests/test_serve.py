@@ -3,6 +3,7 @@ problem, and recovers when the data is fixed."""
 
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -24,8 +25,9 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
+    """The page's HTML with character references resolved, so tests can look for plain words."""
     with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback only
-        return response.read().decode("utf-8")
+        return html.unescape(response.read().decode("utf-8"))
 
 
 def wait_for(condition: object, seconds: float = 60) -> None:
