@@ -1,7 +1,8 @@
 """Lighthouse scores of an article page, desktop and mobile, on the site served on 127.0.0.1.
 
-    npm ci --prefix benchmarks/node --ignore-scripts
     python benchmarks/lighthouse.py [--page articles/002/]
+
+Lighthouse 12 (Node 20 cannot run 13) is installed from benchmarks/node/package-lock.json on first use.
 
 Builds the site, serves it on a free loopback port the way a static host would (gzip, long cache
 lifetimes for assets; Python's plain file server does neither), runs Lighthouse 12 (npm, with
@@ -71,8 +72,9 @@ def scores(url: str, preset: str, report: Path) -> dict[str, int]:
 
 def measure(page: str) -> list[str]:
     """Build, serve and audit ``page``; one line of scores per preset."""
-    if not LIGHTHOUSE.exists():
-        raise SystemExit("Lighthouse is not installed: npm ci --prefix benchmarks/node --ignore-scripts")
+    if not LIGHTHOUSE.exists():  # install it as locked, once
+        subprocess.run(["npm", "ci", "--prefix", str(LIGHTHOUSE.parents[2]), "--ignore-scripts", "--no-audit",
+                        "--no-fund", "--loglevel=error"], check=True)
     lines = []
     with tempfile.TemporaryDirectory(prefix="reader-lighthouse-") as scratch:
         site = Path(scratch) / "site"
