@@ -11,7 +11,7 @@ from . import citations
 from .inline import paragraph_markdown
 from .markdown import attribute, escape, external_link, link
 from .safe import markdown_html
-from .model import UNKNOWN, Article, Corpus, Paragraph
+from .model import UNKNOWN, Corpus, Paragraph
 from .plan import KINDS, ArticlePlan, Flag, appearance_key
 from .templating import render
 
@@ -199,10 +199,3 @@ def articles_table(corpus: Corpus) -> str:
         for a in corpus.articles.values()
     ]
     return render("home.md.j2", articles=rows)
-
-
-def article_link(article: Article, paragraph_id: str | None = None) -> str:
-    """A link to an article, or to one of its paragraphs."""
-    target = f"/{article.page}" + (f"#{paragraph_id}" if paragraph_id else "")
-    label = f"{article.id} ¶{paragraph_id[1:]}" if paragraph_id else article.id
-    return link(escape(label), target, article.title)
