@@ -7,7 +7,7 @@ from typing import Any
 
 from . import compare, registers, render
 from .print_edition import print_edition
-from .markdown import escape
+from .markdown import attribute, escape
 from .model import Corpus
 from .plan import plan_article
 from .terms import TermMatcher, mentions
@@ -34,7 +34,9 @@ def register(env: Any, corpus: Corpus) -> None:
         The page's title is the article's title from the data, not the text of
         its first heading, which carries note markers.
         """
-        env.page.meta["title"] = corpus.articles[known("article", article_id, corpus.articles)].title
+        # MkDocs' themes print page titles as HTML (headings' titles carry markup), so the data's
+        # plain-text title goes in escaped.
+        env.page.meta["title"] = attribute(corpus.articles[known("article", article_id, corpus.articles)].title)
         return render.article_page(corpus, plan_article(corpus, article_id, matcher))
 
     @env.macro

@@ -97,7 +97,7 @@ def claims_register(corpus: Corpus) -> str:
 def verdict_scale(corpus: Corpus) -> str:
     """The published verdict scale with its definitions."""
     return render("verdicts.md.j2", verdicts=[
-        {"id": v.id, "label": escape(v.label), "definition": v.definition} for v in corpus.verdicts.values()
+        {"id": v.id, "label": escape(v.label), "definition": escape(v.definition)} for v in corpus.verdicts.values()
     ])
 
 

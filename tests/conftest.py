@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import os
 import re
 import shutil
@@ -11,13 +12,17 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 
 from macros.load import load_corpus
 from macros.model import Corpus
+
+from .schema_fields import dotted, schema_for, text_fields
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = PROJECT.parent / "shared" / "sources"
@@ -101,36 +106,47 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project with the payload in every field a contributor writes, built strictly."""
+@dataclass(frozen=True)
+class HostileSite:
+    """A site built from data with the payload in every free-text field, and which fields those were."""
 
+    site: Path
+    poisoned: set[tuple[str, str]]  # (schema, dotted field)
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
+    """The real project with the payload in every free-text field of every entry, built strictly.
+
+    The fields come from the schemas (``tests/schema_fields.py``), so a field added later is
+    poisoned too. Each value gets a serial number, so names that must be unique stay unique.
+    """
     project = tmp_path_factory.mktemp("hostile") / "project"
     project.mkdir()
     for part in PROJECT_PARTS:
         source = PROJECT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
-    glossary = project / "glossary"
-    edit_first_field(glossary / "annotations" / "001.yaml", "body", PAYLOAD)
-    edit_first_field(glossary / "claims.yaml", "reason", PAYLOAD)
-    edit_first_field(glossary / "terms.yaml", "definition", PAYLOAD)
-    edit_first_field(glossary / "events.yaml", "description", PAYLOAD)
-    edit_first_field(glossary / "comparisons.yaml", "note", PAYLOAD)
-    edit_first_field(glossary / "sources" / "002.yaml", "provenance", PAYLOAD)
-    edit(glossary / "sources" / "002.yaml", "label: breadcrumb", "label: '" + PAYLOAD.replace("'", "''") + "'")
+    poisoned: set[tuple[str, str]] = set()
+    serial = itertools.count(1)
+    for data_file in sorted((project / "glossary").rglob("*.yaml")):
+        schema = schema_for(data_file)
+        data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+        for path in list(text_fields(data, schema)):
+            *parents, last = path
+            holder = functools.reduce(lambda node, step: node[step], parents, data)
+            holder[last] = f"{PAYLOAD} #{next(serial)}"
+            poisoned.add((schema, dotted(path)))
+        data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = project.parent / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
-    return out
+    return HostileSite(out, poisoned)
 
 
-def edit_first_field(path: Path, field: str, value: str) -> None:
-    """Replace the first ``field:`` value in a YAML file (plain or folded) with ``value``, quoted."""
-    text = path.read_text(encoding="utf-8")
-    match = re.search(rf"^(\s*-?\s*){field}:.*?(?=^\s*-?\s*[a-z_]+:|\Z)", text, re.M | re.S)
-    assert match, f"no {field} in {path}"
-    quoted = value.replace("'", "''")
-    path.write_text(text[: match.start()] + f"{match.group(1)}{field}: '{quoted}'\n" + text[match.end():], encoding="utf-8")
+@pytest.fixture(scope="session")
+def hostile_site(hostile: HostileSite) -> Path:
+    """The site built from hostile data."""
+    return hostile.site
 
 
 @contextlib.contextmanager
