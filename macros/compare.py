@@ -1,7 +1,7 @@
 """Comparison across sources: figure tables, the claim × article matrix and the parallel view.
 
 Deciding (what differs from the evidence, which paragraphs line up) is kept in
-plain functions; the Markdown comes from the templates.
+plain functions; the HTML comes from the templates.
 """
 
 from __future__ import annotations
@@ -9,15 +9,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from . import citations
-from .markdown import escape, link
-from .safe import markdown_html
-from .model import Appearance, Comparison, Corpus, Report
+from markupsafe import Markup
+
+from . import addresses, citations
+from .links import Origin, contributed
+from .model import Comparison, Corpus, Report
 from .plan import appearance_key
 from .registers import bibliography_numbers
-from .templating import render
-
-STANCE_MARKS = {"asserts": "asserts", "contradicts": "contradicts", "qualifies": "qualifies"}
+from .templating import render_html
 
 
 def report_matches(report: Report, comparison: Comparison) -> bool:
@@ -28,47 +27,29 @@ def report_matches(report: Report, comparison: Comparison) -> bool:
     )
 
 
-def comparison_table(corpus: Corpus, comparison_id: str) -> str:
+def comparison_table(corpus: Corpus, comparison_id: str) -> Markup:
     """One figure as each article reports it, beside the better-supported figures."""
     comparison = corpus.comparisons[comparison_id]
-    reports = [
-        {
-            "article": link(escape(f"{r.article} ¶{r.anchor.paragraph[1:]}"), f"/articles/{r.article}.md#{r.anchor.paragraph}", corpus.articles[r.article].title),
-            "figure": escape(r.figure),
-            "unit": escape(r.unit),
-            "as_of": escape(r.as_of),
-            "attributed_to": escape(r.attributed_to) if r.attributed_to else "—",
-            "quote": escape(r.quote.exact),
-            "matches": report_matches(r, comparison),
-        }
-        for r in comparison.reports
-    ]
     numbers = bibliography_numbers(corpus)
-    evidence = [
-        {
-            "figure": escape(e.figure), "unit": escape(e.unit), "as_of": escape(e.as_of), "source": escape(e.source),
-            "refs": " ".join(
-                link(escape(f"[{numbers[r]}]"), f"/bibliography.md#ref-{r}", citations.summary(corpus.references[r]))
-                for r in e.refs
-            ),
-        }
-        for e in comparison.evidence
-    ]
-    return render(
-        "comparison.md.j2", id=comparison.id, title=escape(comparison.title), question=escape(comparison.question),
-        note=markdown_html(comparison.note) if comparison.note else None, reports=reports, evidence=evidence,
+    return render_html(
+        "comparison.html.j2", c=comparison,
+        reports=[{"report": r, "matches": report_matches(r, comparison), "title": corpus.articles[r.article].title}
+                 for r in comparison.reports],
+        evidence=[{"item": e, "citations": citations.citations(e.refs, numbers, corpus.references, addresses.BIBLIOGRAPHY)}
+                  for e in comparison.evidence],
+        note=contributed(comparison.note, Origin("glossary/comparisons.yaml", comparison.id, "note")) if comparison.note else None,
     )
 
 
-def all_comparisons(corpus: Corpus) -> str:
+def all_comparisons(corpus: Corpus) -> Markup:
     """Every comparison table, in the order of the data file."""
-    return "\n\n".join(comparison_table(corpus, cid) for cid in corpus.comparisons)
+    return Markup("\n").join(comparison_table(corpus, cid) for cid in corpus.comparisons)
 
 
 DENSE_MATRIX_ARTICLES = 12  # beyond this many articles, a dense matrix is unreadable and quadratic
 
 
-def claim_matrix(corpus: Corpus) -> str:
+def claim_matrix(corpus: Corpus) -> Markup:
     """For each claim, whether each article asserts, contradicts or qualifies it, or is silent.
 
     With many articles only the non-silent cells are listed, so the page grows with
@@ -78,21 +59,10 @@ def claim_matrix(corpus: Corpus) -> str:
     articles = list(corpus.articles) if dense else []
     rows = []
     for claim in corpus.claims.values():
-        def cell(appearance: Appearance) -> str:
-            return link(STANCE_MARKS[appearance.stance],
-                        f"/articles/{appearance.article}.md#quote-{appearance_key(claim, appearance)}",
-                        appearance.quote.exact)
-
-        if dense:
-            cells = [", ".join(cell(a) for a in claim.appearances if a.article == aid) or "—" for aid in articles]
-        else:
-            cells = ["; ".join(f"{a.article}: {cell(a)}" for a in claim.appearances)]
-        rows.append({
-            "claim": link(escape(claim.statement), f"/claims.md#claim-{claim.id}"),
-            "verdict": escape(corpus.verdicts[claim.verdict].label),
-            "cells": cells,
-        })
-    return render("matrix.md.j2", articles=articles, rows=rows)
+        shown = [{"appearance": a, "key": appearance_key(claim, a)} for a in claim.appearances]
+        cells = [[s for s in shown if s["appearance"].article == aid] for aid in articles] if dense else [shown]
+        rows.append({"claim": claim, "verdict": corpus.verdicts[claim.verdict].label, "cells": cells})
+    return render_html("matrix.html.j2", articles=articles, rows=rows)
 
 
 @dataclass(frozen=True)
@@ -168,27 +138,28 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def parallel_view(corpus: Corpus, left: str, right: str, paragraph_markdown: dict[str, dict[str, str]]) -> str:
+def parallel_view(corpus: Corpus, left: str, right: str) -> Markup:
     """Two articles in two columns, aligned on the claims and figures they share."""
     def prose(article_id: str) -> list[str]:
         return [p.id for p in corpus.articles[article_id].paragraphs if p.role in ("prose", "subheading")]
 
+    texts = {a: {p.id: p.text for p in corpus.articles[a].paragraphs} for a in (left, right)}
     rows = align(prose(left), prose(right), shared_points(corpus, left, right))
 
-    def label(point: str) -> str:
+    def label(point: str) -> tuple[str, str]:
         kind, _, key = point.partition(":")
         if kind == "claim":
-            return link(escape(corpus.claims[key].statement), f"/claims.md#claim-{key}")
-        return link(escape(corpus.comparisons[key].title), f"/compare.md#cmp-{key}")
+            return corpus.claims[key].statement, addresses.claim(key)
+        return corpus.comparisons[key].title, addresses.comparison(key)
 
-    return render(
-        "parallel.md.j2",
-        left={"id": left, "title": escape(corpus.articles[left].title)},
-        right={"id": right, "title": escape(corpus.articles[right].title)},
+    return render_html(
+        "parallel.html.j2",
+        left={"id": left, "title": corpus.articles[left].title},
+        right={"id": right, "title": corpus.articles[right].title},
         rows=[
             {
-                "left": [(p, paragraph_markdown[left][p]) for p in row.left],
-                "right": [(p, paragraph_markdown[right][p]) for p in row.right],
+                "left": [(p, texts[left][p]) for p in row.left],
+                "right": [(p, texts[right][p]) for p in row.right],
                 "shared": [label(s) for s in row.shared],
             }
             for row in rows

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from . import compare, registers, render
+from . import compare, links, registers, render
+from .errors import did_you_mean
+from .finished import hold
 from .print_edition import print_edition
-from .markdown import attribute, escape
+from .markdown import attribute
 from .model import Corpus
 from .plan import plan_article
 from .terms import TermMatcher, mentions
@@ -22,10 +24,15 @@ def register(env: Any, corpus: Corpus) -> None:
     cited_by = registers.citing_places(corpus)
     _report_unused(corpus, mentioned, cited_by)
 
-    def known(kind: str, key: str, table: dict[str, Any]) -> str:
-        if key not in table:
-            raise KeyError(f"unknown {kind} '{key}'; known: {', '.join(table)}")
-        return key
+    def unknown(macro: str, kind: str, key: object, table: dict[str, Any]) -> bool:
+        """Say, in one line naming the page, that a macro was given an id the data lacks."""
+        if isinstance(key, str) and key in table:
+            return False
+        hint = did_you_mean(str(key), table) if isinstance(key, str) else None
+        log.error("docs/%s: %s(%r): unknown %s %r%s; known: %s", env.page.file.src_uri, macro, key, kind, key,
+                  f" ({hint})" if hint else "", ", ".join(table))
+        links.suppress_follow_on()
+        return True
 
     @env.macro
     def article(article_id: str) -> str:
@@ -34,64 +41,64 @@ def register(env: Any, corpus: Corpus) -> None:
         The page's title is the article's title from the data, not the text of
         its first heading, which carries note markers.
         """
+        if unknown("article", "article", article_id, corpus.articles):
+            return ""
         # MkDocs' themes print page titles as HTML (headings' titles carry markup), so the data's
         # plain-text title goes in escaped.
-        env.page.meta["title"] = attribute(corpus.articles[known("article", article_id, corpus.articles)].title)
-        return render.article_page(corpus, plan_article(corpus, article_id, matcher))
+        env.page.meta["title"] = attribute(corpus.articles[article_id].title)
+        return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher)))
 
     @env.macro
     def articles_table() -> str:
         """The table of articles with their provenance."""
-        return render.articles_table(corpus)
+        return hold(render.articles_table(corpus))
 
     @env.macro
     def glossary() -> str:
         """The glossary, A–Z, with backlinks."""
-        return registers.glossary_page(corpus, mentioned)
+        return hold(registers.glossary_page(corpus, mentioned))
 
     @env.macro
     def claims_register() -> str:
         """Every claim, filterable by verdict."""
-        return registers.claims_register(corpus)
+        return hold(registers.claims_register(corpus))
 
     @env.macro
     def verdict_scale() -> str:
         """The verdict scale with its definitions."""
-        return registers.verdict_scale(corpus)
+        return hold(registers.verdict_scale(corpus))
 
     @env.macro
     def bibliography() -> str:
         """Every reference, numbered, with what cites it."""
-        return registers.bibliography(corpus, cited_by)
+        return hold(registers.bibliography(corpus, cited_by))
 
     @env.macro
     def timeline() -> str:
         """The events the articles mention, in date order."""
-        return registers.timeline(corpus)
+        return hold(registers.timeline(corpus))
 
     @env.macro
     def comparisons() -> str:
         """Every cross-source figure table."""
-        return compare.all_comparisons(corpus)
+        return hold(compare.all_comparisons(corpus))
 
     @env.macro
     def claim_matrix() -> str:
         """Which article asserts, contradicts or qualifies which claim."""
-        return compare.claim_matrix(corpus)
+        return hold(compare.claim_matrix(corpus))
 
     @env.macro
     def parallel(left: str, right: str) -> str:
         """Two articles in two columns, aligned on what they share."""
-        texts = {
-            a: {p.id: escape(p.text) for p in corpus.articles[a].paragraphs}
-            for a in (known("article", left, corpus.articles), known("article", right, corpus.articles))
-        }
-        return compare.parallel_view(corpus, left, right, texts)
+        if unknown("parallel", "article", left, corpus.articles) or unknown("parallel", "article", right, corpus.articles):
+            return ""
+        return hold(compare.parallel_view(corpus, left, right))
 
     @env.macro
     def print_all() -> str:
         """Every article with its notes as footnotes, the glossary and the claims register."""
-        return print_edition(corpus, [plan_article(corpus, a, matcher) for a in corpus.articles])
+        return hold(print_edition(corpus, [plan_article(corpus, a, matcher) for a in corpus.articles]))
 
 
 def _report_unused(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], cited_by: dict[str, list[str]]) -> None:

@@ -1,24 +1,40 @@
-"""What an article page shows, worked out before any Markdown is written.
+"""What an article page shows, worked out before any markup is written.
 
 For one article: every note and claim flag in reading order with its number,
 the spans to highlight in each paragraph, the term mentions to link (the first
 mention of each term in the article), and the references in order of first
-citation. Pure data; :mod:`macros.render` turns it into Markdown.
+citation. Pure data; :mod:`macros.render` turns it into HTML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .model import Appearance, Article, Claim, Corpus, Note
+from .kinds import CLAIM_KIND
+from .links import Origin
+from .model import Appearance, Article, Claim, Corpus, Quote
 from .terms import TermMatcher, TermSpan
 
-KINDS = ("context", "correction", "disputed")
+@dataclass(frozen=True)
+class ClaimSide:
+    """What a flag adds when it is a claim's appearance rather than a note."""
+
+    id: str
+    statement: str
+    verdict: str
+    stance: str  # asserts | contradicts | qualifies
+    reviewed: str
+    settle: str | None
+    others: tuple[tuple[Appearance, str], ...]  # the claim's other appearances, with their keys
 
 
 @dataclass(frozen=True)
 class Flag:
-    """A note or a claim appearance, anchored in one paragraph and numbered on its page."""
+    """A note or a claim appearance, anchored in one paragraph and numbered on its page.
+
+    One shape for both: a note's body is its text, a claim flag's body is the
+    claim's reason, and ``claim`` carries what only a claim flag has.
+    """
 
     key: str
     number: int
@@ -26,16 +42,11 @@ class Flag:
     paragraph: str
     start: int
     end: int
-    note: Note | None = None
-    claim: Claim | None = None
-    appearance: Appearance | None = None
-
-    @property
-    def refs(self) -> tuple[str, ...]:
-        """The references this flag cites."""
-        if self.note:
-            return self.note.refs
-        return self.claim.evidence if self.claim else ()
+    quote: Quote
+    body: str  # contributor Markdown
+    refs: tuple[str, ...]
+    origin: Origin  # where ``body`` is written, for messages
+    claim: ClaimSide | None = None
 
 
 @dataclass
@@ -62,27 +73,31 @@ def plan_article(corpus: Corpus, article_id: str, matcher: TermMatcher) -> Artic
     article = corpus.articles[article_id]
     plan = ArticlePlan(article)
     unnumbered: list[Flag] = [
-        Flag(n.id, 0, n.kind, n.anchor.paragraph, n.anchor.start, n.anchor.end, note=n)
+        Flag(n.id, 0, n.kind, n.anchor.paragraph, n.anchor.start, n.anchor.end, n.quote, n.body, n.refs,
+             Origin(f"glossary/annotations/{article_id}.yaml", n.id, "body"))
         for n in corpus.notes.get(article_id, ())
     ]
     for claim, appearance in corpus.appearances_by_article.get(article_id, []):
-        a = appearance.anchor
-        unnumbered.append(
-            Flag(appearance_key(claim, appearance), 0, "disputed", a.paragraph, a.start, a.end,
-                 claim=claim, appearance=appearance)
-        )
+        unnumbered.append(_claim_flag(claim, appearance))
     order = {p.id: p.number for p in article.paragraphs}
     unnumbered.sort(key=lambda f: (order[f.paragraph], f.end, f.start, f.key))
-    plan.flags = [
-        Flag(f.key, number, f.kind, f.paragraph, f.start, f.end, f.note, f.claim, f.appearance)
-        for number, f in enumerate(unnumbered, 1)
-    ]
+    plan.flags = [replace(f, number=number) for number, f in enumerate(unnumbered, 1)]
     plan.term_links = _first_mentions(plan, matcher)
     cited = [*article.provenance_refs, *(article.reliability.refs if article.reliability else ())]
     for flag in plan.flags:
         cited.extend(flag.refs)
     plan.references = list(dict.fromkeys(cited))
     return plan
+
+
+def _claim_flag(claim: Claim, appearance: Appearance) -> Flag:
+    a = appearance.anchor
+    side = ClaimSide(
+        claim.id, claim.statement, claim.verdict, appearance.stance, claim.reviewed, claim.settle,
+        tuple((other, appearance_key(claim, other)) for other in claim.appearances if other is not appearance),
+    )
+    return Flag(appearance_key(claim, appearance), 0, CLAIM_KIND, a.paragraph, a.start, a.end, appearance.quote,
+                claim.reason, claim.evidence, Origin("glossary/claims.yaml", claim.id, "reason"), side)
 
 
 def _first_mentions(plan: ArticlePlan, matcher: TermMatcher) -> dict[str, list[TermSpan]]:

@@ -1,6 +1,7 @@
-"""Render an article's page from its plan, through ``templates/article.md.j2``.
+"""Prepare the values of an article's page from its plan; ``templates/article.html.j2`` holds the markup.
 
-Python prepares the values (escaped Markdown); the templates hold the markup.
+Values are plain text, escaped by the template, except contributors' Markdown,
+which arrives as clean HTML (:func:`macros.links.contributed`).
 """
 
 from __future__ import annotations
@@ -8,16 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import citations
-from .inline import paragraph_markdown
-from .markdown import attribute, escape, external_link, link
-from .safe import markdown_html
-from .model import UNKNOWN, Corpus, Paragraph
-from .plan import KINDS, ArticlePlan, Flag, appearance_key
-from .templating import render
+from .inline import Piece, pieces
+from .kinds import GLOSSARY_LAYER, KINDS
+from .links import Origin, contributed
+from .model import Corpus, Paragraph
+from .plan import ArticlePlan, Flag
+from .templating import render_html
 
 GIST_CHARS = 48  # how much of the quote a folded note shows
-KIND_LABELS = {"context": "Context", "correction": "Correction", "disputed": "Disputed claim"}
-LAYERS = (*((kind, f"{KIND_LABELS[kind]} notes") for kind in KINDS), ("glossary", "Glossary links"))
 STANCE_TEXT = {
     "asserts": "This passage makes the claim:",
     "contradicts": "This passage contradicts the claim:",
@@ -38,10 +37,9 @@ class _ShownParagraph:
     id: str
     number: int
     role: str
-    markdown: str
-    label: str | None = None  # Markdown-escaped, for the paragraph's own line
-    label_html: str | None = None  # HTML-escaped, for the raw <summary>
-    notes: list[dict[str, str | int | None]] = field(default_factory=list)
+    pieces: list[Piece]
+    label: str | None = None
+    notes: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -54,11 +52,7 @@ class _Block:
     @property
     def labels(self) -> str:
         """The kinds of furniture in the run, in order, each once."""
-        return "; ".join(dict.fromkeys(p.label_html for p in self.paragraphs if p.label_html))
-
-
-def _known(value: str, shown: str | None = None) -> str:
-    return "*unknown*" if value == UNKNOWN else (shown if shown is not None else escape(value))
+        return "; ".join(dict.fromkeys(p.label for p in self.paragraphs if p.label))
 
 
 class _ArticleRenderer:
@@ -69,31 +63,34 @@ class _ArticleRenderer:
         self.plan = plan
         self.article = plan.article
         self.numbers = {ref: n for n, ref in enumerate(plan.references, 1)}
+        self.source = Origin(f"glossary/sources/{self.article.id}.yaml", None, "provenance")
 
-    def cite(self, ids: tuple[str, ...]) -> str:
+    def cite(self, ids: tuple[str, ...]) -> list[citations.Citation]:
         return citations.citations(ids, self.numbers, self.corpus.references)
 
     def values(self) -> dict[str, object]:
         article = self.article
         headline = next((p for p in article.paragraphs if p.role == "headline"), None)
+        linked = {span.term for spans in self.plan.term_links.values() for span in spans}
         return {
-            "headline": self.paragraph(headline) if headline else _ShownParagraph("", 0, "headline", escape(article.title)),
-            "title_note": escape(article.title_note) if article.title_note else None,
-            "outlet": _known(article.outlet, external_link(escape(article.outlet), article.outlet_url) if article.outlet_url else None),
-            "outlet_plain": attribute(article.outlet) if article.outlet != UNKNOWN else "its original publisher",
-            "author": _known(article.author),
-            "published": _known(article.published),
-            "url": _known(article.url, external_link(escape(article.url), article.url)),
+            "id": article.id,
+            "title": article.title,
+            "headline": self.paragraph(headline) if headline else None,
+            "title_note": article.title_note,
+            "outlet": article.outlet,
+            "outlet_url": article.outlet_url,
+            "author": article.author,
+            "published": article.published,
+            "url": article.url,
             "capture": article.capture,
             "sha256": article.sha256,
-            "provenance": markdown_html(article.provenance),
-            "provenance_refs": self.cite(article.provenance_refs),
+            "provenance": contributed(article.provenance, self.source),
+            "provenance_citations": self.cite(article.provenance_refs),
             "reliability": self.reliability(),
-            "kinds": LAYERS,
+            "layers": [*((k.id, k.layer) for k in KINDS.values()), GLOSSARY_LAYER],
             "blocks": self.blocks(),
-            "references": [
-                {"id": ref, "markdown": citations.entry(self.corpus.references[ref])} for ref in self.plan.references
-            ],
+            "definitions": {term: self.corpus.terms[term].definition for term in linked},
+            "references": [self.corpus.references[ref] for ref in self.plan.references],
         }
 
     def reliability(self) -> dict[str, object] | None:
@@ -106,8 +103,9 @@ class _ArticleRenderer:
             "source_label": SOURCE_GRADES[grade.source],
             "information": grade.information,
             "information_label": INFORMATION_GRADES[grade.information],
-            "reasons": [markdown_html(reason, inline=True) for reason in grade.reasons],
-            "evidence": self.cite(grade.refs),
+            "reasons": [contributed(reason, self.source.with_field(f"reliability/reasons/{n}"), inline=True)
+                        for n, reason in enumerate(grade.reasons)],
+            "citations": self.cite(grade.refs),
         }
 
     def blocks(self) -> list[_Block]:
@@ -125,77 +123,41 @@ class _ArticleRenderer:
 
     def paragraph(self, paragraph: Paragraph) -> _ShownParagraph:
         flags = self.plan.flags_in(paragraph.id)
-        text = paragraph_markdown(
-            paragraph.text, flags, self.plan.term_links.get(paragraph.id, []), self.corpus.terms
-        )
-        label = paragraph.furniture_label
         return _ShownParagraph(
-            paragraph.id, paragraph.number, paragraph.role, text,
-            escape(label) if label else None, attribute(label) if label else None,
-            [self.note(flag) for flag in flags],
+            paragraph.id, paragraph.number, paragraph.role,
+            pieces(paragraph.text, flags, self.plan.term_links.get(paragraph.id, [])),
+            paragraph.furniture_label, [self.note(flag) for flag in flags],
         )
 
-    def note(self, flag: Flag) -> dict[str, str | int | None]:
+    def note(self, flag: Flag) -> dict[str, object]:
         flags = self.plan.flags
         index = flags.index(flag)
-        nav = [link("← previous", f"#note-{flags[index - 1].key}", f"Note {flags[index - 1].number}")] if index else []
-        nav.append(link("back to the text", f"#mark-{flag.key}"))
-        if index + 1 < len(flags):
-            following = flags[index + 1]
-            nav.append(link("next →", f"#note-{following.key}", f"Note {following.number}"))
-        exact = (flag.note.quote if flag.note else flag.appearance.quote).exact  # type: ignore[union-attr]
+        exact = flag.quote.exact
         gist = exact if len(exact) <= GIST_CHARS else exact[: GIST_CHARS - 1].rstrip() + "…"
-        values: dict[str, str | int | None] = {
-            "key": flag.key, "number": flag.number, "kind": flag.kind, "nav": " · ".join(nav),
-            "statement": None, "stance_text": None, "gist": escape(f"“{gist}”"),
+        values: dict[str, object] = {
+            "key": flag.key, "number": flag.number, "kind": flag.kind, "claim": flag.claim,
+            "previous": flags[index - 1] if index else None,
+            "next": flags[index + 1] if index + 1 < len(flags) else None,
+            "gist": f"“{gist}”", "label": KINDS[flag.kind].label, "citations": self.cite(flag.refs),
+            "body": contributed(flag.body, flag.origin), "verdict_label": None, "settle": None, "stance_text": None,
         }
-        if flag.note:
+        if flag.claim:
+            verdict = self.corpus.verdicts[flag.claim.verdict]
             values |= {
-                "label": KIND_LABELS[flag.kind],
-                "body": markdown_html(flag.note.body),
-                "meta": f"Sources: {self.cite(flag.note.refs)}" if flag.note.refs else "",
+                "label": f"{KINDS[flag.kind].label} · {verdict.label}",
+                "verdict_label": verdict.label,
+                "stance_text": STANCE_TEXT[flag.claim.stance],
+                "settle": contributed(flag.claim.settle, flag.origin.with_field("settle"), inline=True)
+                if flag.claim.settle else None,
             }
-            return values
-        claim, appearance = flag.claim, flag.appearance
-        assert claim is not None and appearance is not None
-        verdict = self.corpus.verdicts[claim.verdict]
-        meta = [f"Reviewed {claim.reviewed}"]
-        if claim.evidence:
-            meta.append(f"Evidence: {self.cite(claim.evidence)}")
-        meta.append(link("The claim's entry", f"/claims.md#claim-{claim.id}"))
-        others = [a for a in claim.appearances if a is not appearance]
-        if others:
-            meta.append("Also in: " + ", ".join(
-                link(f"article {a.article} ¶{a.anchor.paragraph[1:]}", f"/articles/{a.article}.md#quote-{appearance_key(claim, a)}")
-                + f" ({a.stance})"
-                for a in others
-            ))
-        values |= {
-            "label": f"{KIND_LABELS['disputed']} · {escape(verdict.label)}",
-            "statement": escape(claim.statement),
-            "stance_text": STANCE_TEXT[appearance.stance],
-            "body": f"<p><strong>{attribute(verdict.label)}.</strong></p>" + markdown_html(claim.reason)
-            + (markdown_html(f"What would settle it: {claim.settle}") if claim.settle else ""),
-            "meta": " · ".join(meta),
-        }
         return values
 
 
 def article_page(corpus: Corpus, plan: ArticlePlan) -> str:
-    """The whole body of an article's page."""
-    return render("article.md.j2", **_ArticleRenderer(corpus, plan).values())
+    """The whole body of an article's page, as finished HTML."""
+    return render_html("article.html.j2", **_ArticleRenderer(corpus, plan).values())
 
 
 def articles_table(corpus: Corpus) -> str:
     """The home page's table of the articles with their provenance."""
-    rows = [
-        {
-            "link": link(escape(a.title), f"/{a.page}"),
-            "outlet": _known(a.outlet),
-            "author": _known(a.author),
-            "published": _known(a.published),
-            "grade": f"{a.reliability.source}{a.reliability.information}" if a.reliability else "not assessed",
-        }
-        for a in corpus.articles.values()
-    ]
-    return render("home.md.j2", articles=rows)
+    return render_html("home.html.j2", articles=list(corpus.articles.values()))

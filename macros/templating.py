@@ -1,7 +1,10 @@
-"""The Jinja environment for the reader's own templates in ``macros/templates/``.
+"""The Jinja environments for the reader's own templates in ``macros/templates/``.
 
-These templates produce Markdown with HTML blocks for mkdocs-macros to insert;
-they are separate from the page templates that mkdocs-macros itself renders.
+``*.html.j2`` templates make finished HTML with autoescape on: every value is
+escaped unless it is :class:`markupsafe.Markup` (contributors' Markdown after
+cleaning, or another template's output). They see the addresses and the kinds
+table as ``at`` and ``kinds``. ``*.md.j2`` templates still make Markdown.
+These are separate from the page templates that mkdocs-macros itself renders.
 """
 
 from __future__ import annotations
@@ -11,6 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
+
+from . import addresses
+from .kinds import KINDS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -30,3 +37,21 @@ def _environment() -> jinja2.Environment:
 def render(template: str, **values: Any) -> str:
     """Render one template with the given values."""
     return _environment().get_template(template).render(**values)
+
+
+@cache
+def _html_environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+    environment.globals.update(at=addresses, kinds=KINDS)
+    return environment
+
+
+def render_html(template: str, **values: Any) -> Markup:
+    """Render one HTML template; plain strings in ``values`` are escaped."""
+    return Markup(_html_environment().get_template(template).render(**values))

@@ -57,8 +57,15 @@
     try { return JSON.parse(localStorage.getItem(STORE) || "[]"); } catch (e) { return []; }
   }
 
+  /* The layers are the page's own switches, one per kind of note and one for glossary links. */
+  function layers() {
+    return Array.prototype.map.call(document.querySelectorAll(".reader-toggles input[data-layer]"), function (box) {
+      return box.dataset.layer;
+    });
+  }
+
   function applyLayers(article, hidden) {
-    ["context", "correction", "disputed", "glossary"].forEach(function (layer) {
+    layers().forEach(function (layer) {
       article.classList.toggle("reader-hide-" + layer, hidden.indexOf(layer) !== -1);
     });
     Array.prototype.forEach.call(article.querySelectorAll("a.reader-term"), function (term) {

@@ -1,0 +1,165 @@
+"""The build checks its own links: every address in finished HTML is resolved and checked.
+
+MkDocs validates the links of the Markdown it parses, but the reader's pages are
+finished HTML that it never parses (see :mod:`macros.finished`). So:
+
+- links are written as documentation paths (``/articles/002.md#p9``) or as a
+  fragment of the same page (``#p9``), in the templates and in contributors'
+  Markdown alike; :func:`resolve` turns each into the address relative to the
+  page it is on (``../002/#p9``, or ``../002.html#p9`` in the offline build);
+- every id the finished HTML carries is added to the page's anchor ids, so
+  MkDocs also validates hand-written Markdown links to them;
+- after every page is rendered, :func:`problems` lists each link to a missing
+  page or anchor. A link from the data names its file, line, entry and field;
+  one from a template names the page (that is a bug in the reader).
+
+Links in the data of any other form (``../002/#p9``) are refused as they are
+rendered, with the same location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .errors import DataProblem, did_you_mean
+from .safe import markdown_html
+from .yamlfile import LocatedDict, load_yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+_WEB = re.compile(r"^(https?:|mailto:)", re.I)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of contributed text comes from: ``glossary/claims.yaml``, entry, field."""
+
+    file: str
+    entry: str | None
+    field: str
+
+    def with_field(self, name: str) -> Origin:
+        """The same entry, another field."""
+        return Origin(self.file, self.entry, name)
+
+    def problem(self, problem: str, suggestion: str | None = None) -> DataProblem:
+        return DataProblem(file=self.file, entry=self.entry, field=self.field, line=_line(self),
+                           problem=problem, suggestion=suggestion)
+
+
+@dataclass
+class _Book:
+    """What one build has linked and which ids its pages carry."""
+
+    origins: dict[str, set[Origin]] = field(default_factory=lambda: defaultdict(set))
+    wanted: list[tuple[str, str | None, str, str]] = field(default_factory=list)  # page, target, fragment, href
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    refused: list[DataProblem] = field(default_factory=list)
+    quiet: bool = False  # a page failed to render: links to it would only be noise
+
+
+_book = _Book()
+
+
+def new_build() -> None:
+    """Forget the last build's links (``mkdocs serve`` builds many times in one process)."""
+    global _book
+    _book = _Book()
+
+
+def suppress_follow_on() -> None:
+    """A page could not be rendered; do not also report the links that lead into it."""
+    _book.quiet = True
+
+
+def contributed(text: str, origin: Origin, inline: bool = False) -> Markup:
+    """A contributor's Markdown as clean HTML, its links noted for checking under ``origin``."""
+    html = markdown_html(text, inline)
+    for href in _HREF.findall(html):
+        href = Markup(href).unescape()
+        if _WEB.match(href):
+            continue
+        if href.startswith("#") or (href.startswith("/") and href.split("#", 1)[0].endswith(".md")):
+            _book.origins[href].add(origin)
+        else:
+            _book.refused.append(origin.problem(
+                f"the link '{href}' is not a documentation path",
+                "link to pages as they are in docs/, e.g. /articles/002.md#p9, /glossary.md#term-lazarus-group, or #p9 on the same page",
+            ))
+    return Markup(html)
+
+
+def resolve(page_html: str, page: Any, files: Any) -> str:
+    """Rewrite documentation-path links for ``page``; note every link and id for :func:`problems`."""
+    source = page.file.src_uri
+
+    def rewrite(match: re.Match[str]) -> str:
+        href = Markup(match.group(1)).unescape()
+        if href.startswith("#"):
+            _book.wanted.append((source, source, href[1:], href))
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        if not (href.startswith("/") and path.endswith(".md")):
+            return match.group(0)
+        target = files.get_file_from_path(path.lstrip("/"))
+        _book.wanted.append((source, target.src_uri if target else None, fragment, href))
+        if target is None:
+            return match.group(0)
+        url = target.url_relative_to(page.file) + (f"#{fragment}" if fragment else "")
+        return f'href="{Markup.escape(url)}"'
+
+    page_html = _HREF.sub(rewrite, page_html)
+    ids = set(_ID.findall(page_html))
+    _book.ids[source] = ids
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= ids
+    return page_html
+
+
+def problems() -> list[str]:
+    """Every broken or refused link of the build, each once, located as precisely as it can be."""
+    found: dict[str, None] = {str(p): None for p in _book.refused}
+    if _book.quiet:
+        return list(found)
+    for page, target, fragment, href in _book.wanted:
+        if target is None:
+            wrong = f"the page '{href.split('#', 1)[0].lstrip('/')}' does not exist"
+            hint = did_you_mean(href.split("#", 1)[0].lstrip("/"), _book.ids)
+        elif fragment and fragment not in _book.ids.get(target, set()):
+            wrong = f"'{target}' has no anchor '#{fragment}'"
+            hint = did_you_mean(fragment, _book.ids.get(target, set()))
+        else:
+            continue
+        origins = _book.origins.get(href)
+        if origins:
+            for origin in sorted(origins, key=str):
+                found[str(origin.problem(f"the link '{href}' is broken: {wrong}", hint))] = None
+        else:
+            found[f"docs/{page}: the generated link '{href}' is broken: {wrong}" + (f"; {hint}" if hint else "")] = None
+    return list(found)
+
+
+def _line(origin: Origin) -> int | None:
+    """The line of the entry in its file, looked up only when there is something to report."""
+    data, problem = load_yaml(PROJECT_DIR / origin.file, origin.file)
+    if problem or data is None:
+        return None
+    if origin.entry is None:
+        return getattr(data, "line", None)
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, LocatedDict) and node.get("id") == origin.entry:
+            return node.line
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None

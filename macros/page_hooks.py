@@ -1,0 +1,35 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml): the glue that puts finished HTML into pages.
+
+MkDocs loads this file by its path, apart from the ``macros`` package that
+mkdocs-macros imports, so the package is imported inside each hook, once
+mkdocs-macros has put it on the path; all the work is done there.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.plugins.reader")
+
+
+def on_pre_build(config: Any) -> None:
+    from macros import links
+
+    links.new_build()
+
+
+@event_priority(100)  # before any plugin reads the page's HTML
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    from macros import finished, links
+
+    return links.resolve(finished.release(html), page, files)
+
+
+def on_post_build(config: Any) -> None:
+    from macros import links
+
+    for problem in links.problems():
+        log.warning(problem)
