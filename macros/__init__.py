@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from .corrections import write_feed
 from .errors import DataError
 from .export import Site, write_exports
 from .load import load_corpus
@@ -47,6 +48,7 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write annotations.jsonld, claims.jsonld and glossary.json into the site."""
+    """Write annotations.jsonld, claims.jsonld, glossary.json and the corrections feed into the site."""
     site = Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
     write_exports(env.variables[_CORPUS], site, Path(env.conf["site_dir"]))
+    write_feed(env.variables[_CORPUS], env.conf["site_url"] or "", env.conf["use_directory_urls"], Path(env.conf["site_dir"]))

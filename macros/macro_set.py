@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from . import compare, links, registers, render
+from . import compare, corrections, links, registers, render
 from .errors import did_you_mean
 from .finished import hold
 from .print_edition import print_edition
@@ -99,6 +99,8 @@ def register(env: Any, corpus: Corpus) -> None:
     def print_all() -> str:
         """Every article with its notes as footnotes, the glossary and the claims register."""
         return hold(print_edition(corpus, [plan_article(corpus, a, matcher) for a in corpus.articles]))
+
+    corrections.register_macros(env, corpus)  # the corrections log, its feed link and review dates
 
 
 def _report_unused(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], cited_by: dict[str, list[str]]) -> None:

@@ -224,6 +224,20 @@ class Comparison:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One entry of the corrections log: an item's first review, or a later change to it."""
+
+    date: str
+    target: str  # claim/<id>, note/<article>/<id>, term/<id>, reliability/<article>, article/<article>
+    kind: str  # review | correction
+    state: str  # the item's state after this entry (macros.corrections.digest)
+    what: str | None = None
+    why: str | None = None
+    refs: tuple[str, ...] = ()
+    line: int | None = None
+
+
 @dataclass
 class Corpus:
     """Everything the reader shows, validated and with every id resolved."""
@@ -236,6 +250,8 @@ class Corpus:
     notes: dict[str, tuple[Note, ...]] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     unreadable_articles: set[str] = field(default_factory=set)  # ids whose source record failed
+    corrections: tuple[Correction, ...] = ()  # the corrections log, in date order
+    places: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # logged item → (file, line)
 
     @cached_property
     def appearances_by_article(self) -> dict[str, list[tuple[Claim, Appearance]]]:
