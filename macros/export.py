@@ -2,7 +2,13 @@
 
 - ``annotations.jsonld``: a W3C Web Annotation ``AnnotationCollection`` of every
   note and every claim flag, each targeting its article page with a
-  ``TextQuoteSelector`` whose ``exact`` is the article's own words;
+  ``TextQuoteSelector`` whose ``exact`` is the article's own words, with up to
+  32 characters of the same paragraph either side (as the Hypothesis client
+  records them). The selector is meant to match once in the text of the whole
+  page, so nothing else on the page may repeat a quote with its context; there
+  is no ``refinedBy``. Ids are absolute when the site's address is known;
+  otherwise annotations and targets are addressed relative to the site root
+  (where the file lies) and the collection and its page are named by URNs;
 - ``claims.jsonld``: a schema.org ``ClaimReview`` per claim;
 - ``glossary.json``: the glossary as a schema.org ``DefinedTermSet``.
 
@@ -13,6 +19,7 @@ The builders are pure functions of the corpus and the site's addressing; only
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +37,11 @@ class Site:
 
     base: str  # "https://example.org/reader/" or "" for addresses relative to the site root
     directory_urls: bool
+
+    @property
+    def absolute(self) -> bool:
+        """Whether addresses are absolute (the site's address was given at build time)."""
+        return bool(self.base)
 
     def page(self, docs_path: str) -> str:
         """The address of a page given its path in docs/ (``articles/002.md``)."""
@@ -50,6 +62,11 @@ def quote_selector(article: Article, anchor: Anchor) -> dict[str, str]:
     }
 
 
+def _link(address: str) -> dict[str, str]:
+    """A body that links to a related resource: a SpecificResource, the kind that may carry a purpose."""
+    return {"type": "SpecificResource", "source": address, "purpose": "linking"}
+
+
 def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
     """Every note and claim flag as a W3C Web Annotation collection."""
     items: list[dict[str, Any]] = []
@@ -63,7 +80,7 @@ def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
                 "motivation": MOTIVATIONS[note.kind],
                 "body": [{"type": "TextualBody", "value": note.body, "format": "text/markdown",
                           "purpose": MOTIVATIONS[note.kind]}]
-                + [{"id": corpus.references[r].url, "type": "Text", "purpose": "linking"} for r in note.refs],
+                + [_link(corpus.references[r].url) for r in note.refs],
                 "target": {"source": page, "selector": quote_selector(article, note.anchor)},
             })
     for claim in corpus.claims.values():
@@ -80,19 +97,40 @@ def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
                     {"type": "TextualBody", "purpose": "assessing", "format": "text/markdown",
                      "value": f"{verdict.label}: {claim.reason}"},
                     {"type": "TextualBody", "purpose": "tagging", "value": verdict.id},
-                    {"id": f"{site.page('claims.md')}#claim-{claim.id}", "type": "Text", "purpose": "linking",
-                     "value": claim.id},
+                    # A relative address of a page at the site root ("claims.html#…") is not a URI to
+                    # the W3C suite, so the register is linked only when addresses are absolute.
+                    *([_link(f"{site.page('claims.md')}#claim-{claim.id}")] if site.absolute else []),
                 ],
                 "target": {"source": page, "selector": quote_selector(article, appearance.anchor)},
             })
-    return {
+    collection_id, page_id = _collection_ids(site, items)
+    collection: dict[str, Any] = {
         "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": f"{site.base}annotations.jsonld",
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "Notes and disputed-claim flags on the five articles",
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0, "items": items},
     }
+    if not site.absolute:
+        collection["rdfs:comment"] = (
+            "Annotation ids and target sources are relative to the site root, the folder this file lies in; "
+            "the collection and its page, whose address was not known when the site was built, are named by URNs."
+        )
+    return collection
+
+
+def _collection_ids(site: Site, items: list[dict[str, Any]]) -> tuple[str, str]:
+    """The ids of the collection and its one page: addresses, or name-based URNs when the site's address is unknown.
+
+    A URN depends only on the annotations' ids, so the same data gives the same names in every build.
+    """
+    if site.absolute:
+        address = f"{site.base}annotations.jsonld"
+        return address, f"{address}#page-1"
+    names = "\n".join(item["id"] for item in items)
+    collection = uuid.uuid5(uuid.NAMESPACE_URL, f"annotations.jsonld\n{names}")
+    return collection.urn, uuid.uuid5(collection, "page-1").urn
 
 
 def claim_reviews(corpus: Corpus, site: Site) -> dict[str, Any]:
