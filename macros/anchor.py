@@ -3,7 +3,7 @@
 A quote must lie inside one paragraph and occur there, with its prefix and
 suffix, exactly once in the whole article. Anything else is a problem the
 contributor must fix: zero matches (with a hint when the quote differs only in
-quotation marks, spacing or case), several matches (name them, ask for
+quotation marks, spacing, an invisible character or case), several matches (name them, ask for
 context), or a quote that runs across a paragraph break.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .characters import invisible_difference
 from .model import Anchor, Article, Quote
 
 # Typographic characters that contributors often type in their plain form.
@@ -69,8 +70,14 @@ def _hint(article: Article, quote: Quote) -> str:
     ):
         return "a quote must lie inside one paragraph: split it into two notes"
     if (quote.prefix or quote.suffix) and find_all(article, Quote(quote.exact)):
+        whole = quote.prefix + quote.exact + quote.suffix
+        for paragraph_id, text, _ in paragraphs:
+            if difference := invisible_difference(whole, text):
+                return f"in the prefix/suffix, {paragraph_id}: {difference}"
         return "the exact words occur, but not with that prefix/suffix: copy the context from the article"
     for paragraph_id, text, plain in paragraphs:
+        if difference := invisible_difference(quote.exact, text):
+            return f"{paragraph_id} has these words, but {difference}"
         if plain_exact in plain:
             start = plain.index(plain_exact)
             original = text[start : start + len(plain_exact)]

@@ -9,7 +9,7 @@ so a contributor sees every mistake of a change in a single failed build.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -47,7 +47,15 @@ class DataError(Exception):
         super().__init__("\n".join([heading, *(f"  - {p}" for p in self.problems)]))
 
 
-def did_you_mean(wrong: str, known: Iterable[str]) -> str | None:
-    """Return "did you mean 'x'?" for the closest known id, or None when nothing is close."""
-    matches = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+def did_you_mean(wrong: str, known: Iterable[str], spellings: Mapping[str, str] | None = None) -> str | None:
+    """Return "did you mean 'x'?" for the closest known id, or None when nothing is close.
+
+    Capitals are ignored; ``spellings`` maps other ways of writing an id (such as its label) to it.
+    """
+    names = {name.casefold(): name for name in known}
+    names.update({other.casefold(): name for other, name in (spellings or {}).items()})
+    key = wrong.casefold()
+    if key not in names:
+        matches = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+        key = matches[0] if matches else ""
+    return f"did you mean '{names[key]}'?" if key else None

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import anchor, corrections
+from . import anchor
 from .errors import DataError, DataProblem, did_you_mean
 from .model import (
     Anchor,
@@ -22,7 +22,6 @@ from .model import (
     Claim,
     Comparison,
     Corpus,
-    Correction,
     Event,
     Evidence,
     Mention,
@@ -37,7 +36,7 @@ from .model import (
 )
 from .schema import validate
 from .text import sha256_hex, split_paragraphs
-from .yamlfile import load_yaml, read_text
+from .yamlfile import EntryLines, load_yaml, read_text
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,6 +53,7 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     root = glossary_dir or PROJECT_DIR / "glossary"
     base = root.parent
     problems = _Problems()
+    lines = EntryLines()
 
     def shown(path: Path) -> str:
         return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
@@ -68,10 +68,10 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
             return None
         found = validate(data, schema, shown(path))
         problems.extend(found)
+        lines.add(shown(path), data)
         return None if found else data
 
     corpus = Corpus()
-    raw: dict[str, Any] = {"sources": [], "notes": {}}  # parsed entries whose states the corrections log records
     unreadable: set[str] = set()  # kinds whose file failed: ids pointing at them are not checked
 
     def kind_document(name: str) -> Any:
@@ -90,8 +90,6 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
             corpus.verdicts[entry["id"]] = Verdict(rank=rank, **entry)
     for path in sorted((root / "sources").glob("*.yaml")):
         data = document(path, "source")
-        if data:
-            raw["sources"].append(data)
         article = _article(data, path, shown, problems) if data else None
         if article and _unique_key(article.id, corpus.articles, shown(path), "article", problems):
             corpus.articles[article.id] = article
@@ -112,7 +110,6 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     for path in sorted((root / "annotations").glob("*.yaml")):
         data = document(path, "annotations")
         if data:
-            raw["notes"][data["article"]] = data["notes"]
             notes = _notes(data, path.stem, corpus, shown(path), problems)
             if notes is not None and _unique_key(data["article"], corpus.notes, shown(path), "annotations of article", problems):
                 corpus.notes[data["article"]] = notes
@@ -124,13 +121,9 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     if comparisons_doc:
         for entry in _unique(comparisons_doc["comparisons"], "comparison", shown(root / "comparisons.yaml"), problems):
             corpus.comparisons[entry["id"]] = _comparison(entry, corpus, shown(root / "comparisons.yaml"), problems)
-    _check_links(corpus, shown, root, unreadable, problems)
-    if (root / "corrections.yaml").is_file():
-        log_doc = kind_document("corrections")
-        if log_doc and not ({"claims", "terms"} & unreadable or corpus.unreadable_articles):
-            _corrections(log_doc, raw, claims_doc, terms_doc, corpus, shown, root, problems)
+    _check_links(corpus, shown, root, unreadable, lines, problems)
     if problems:
-        raise DataError(problems)
+        raise DataError(lines.fill(problems))
     return corpus
 
 
@@ -267,7 +260,10 @@ def _anchor(article_id: str, quote: Quote, corpus: Corpus, where: dict[str, Any]
 def _claim(entry: dict[str, Any], corpus: Corpus, file: str, check_verdict: bool, problems: _Problems) -> Claim | None:
     where = {"file": file, "entry": entry["id"], "line": getattr(entry, "line", None)}
     if check_verdict and entry["verdict"] not in corpus.verdicts:
-        problems.add(**where, field="verdict", problem=f"'{entry['verdict']}' is not on the verdict scale (glossary/verdicts.yaml)", suggestion=did_you_mean(entry["verdict"], corpus.verdicts))
+        labels = {verdict.label: verdict.id for verdict in corpus.verdicts.values()}
+        scale = "use an id from the scale: " + ", ".join(f"'{v.id}' ({v.label})" for v in corpus.verdicts.values())
+        problems.add(**{**where, "line": entry.line_of("verdict")}, field="verdict", problem=f"'{entry['verdict']}' is not on the verdict scale (glossary/verdicts.yaml)",
+                     suggestion=did_you_mean(entry["verdict"], corpus.verdicts, labels) or scale)
     appearances = []
     for number, item in enumerate(entry["appearances"], 1):
         quote = _quote(item)
@@ -325,19 +321,20 @@ def _notes(data: dict[str, Any], stem: str, corpus: Corpus, file: str, problems:
     return tuple(notes)
 
 
-def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], problems: _Problems) -> None:
+def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], lines: EntryLines, problems: _Problems) -> None:
     """Every id that one record gives for another must name a record that exists.
 
     Ids pointing into a file that could not be read are not checked: its own
     problem is already reported, and "unknown id" for each would only bury it.
     """
 
-    def need(ids: Iterable[str], known: dict[str, Any], kind: str, file: str, entry: str, field: str, line: int | None = None) -> None:
+    def need(ids: Iterable[str], known: dict[str, Any], kind: str, file: str, entry: str, field: str) -> None:
         if f"{kind}s" in unreadable:
             return
         for wanted in ids:
             if wanted not in known:
-                problems.add(file=file, entry=entry, field=field, line=line, problem=f"unknown {kind} '{wanted}'", suggestion=did_you_mean(wanted, known))
+                problems.add(file=file, entry=entry, field=field, line=lines.find(file, entry, field, wanted),
+                             problem=f"unknown {kind} '{wanted}'", suggestion=did_you_mean(wanted, known))
 
     refs = corpus.references
     for article in corpus.articles.values():
@@ -365,29 +362,3 @@ def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], p
         for note in notes:
             need(note.refs, refs, "reference", file, note.id, "refs")
             need(note.terms, corpus.terms, "term", file, note.id, "terms")
-
-def _corrections(log_doc: dict[str, Any], raw: dict[str, Any], claims_doc: dict[str, Any], terms_doc: dict[str, Any],
-                 corpus: Corpus, shown: Any, root: Path, problems: _Problems) -> None:
-    """Read the corrections log, check it against the data, and note where each logged item is written."""
-    file = shown(root / "corrections.yaml")
-    corpus.corrections = tuple(
-        Correction(line=getattr(entry, "line", None), **_tuples(entry)) for entry in log_doc["entries"]
-    )
-    for entry in corpus.corrections:
-        for ref in entry.refs:
-            if ref not in corpus.references:
-                problems.add(file=file, line=entry.line, entry=entry.target, field="refs",
-                             problem=f"unknown reference '{ref}'", suggestion=did_you_mean(ref, corpus.references))
-    states = corrections.current_states(claims_doc["claims"], terms_doc["terms"], raw["notes"], raw["sources"])
-    reviewed = {f"claim/{c.id}": c.reviewed for c in corpus.claims.values()}
-    problems.extend(corrections.check(corpus.corrections, states, reviewed, file))
-
-    def place(kind: str, path: Path, entries: list[dict[str, Any]], prefix: str = "") -> dict[str, tuple[str, int | None]]:
-        return {f"{kind}/{prefix}{e['id']}": (shown(path), getattr(e, "line", None)) for e in entries}
-
-    corpus.places = place("claim", root / "claims.yaml", claims_doc["claims"]) | place("term", root / "terms.yaml", terms_doc["terms"])
-    for article_id, notes in raw["notes"].items():
-        corpus.places |= place("note", root / "annotations" / f"{article_id}.yaml", notes, f"{article_id}/")
-    for source in raw["sources"]:
-        corpus.places[f"article/{source['id']}"] = corpus.places[f"reliability/{source['id']}"] = (
-            shown(root / "sources" / f"{source['id']}.yaml"), getattr(source, "line", None))

@@ -3,12 +3,14 @@
 The schemas live in ``glossary/schemas/`` so that editors with a YAML language
 server can use them too. jsonschema reports a path such as
 ``terms/3/aliases``; this module turns it into the entry's id, its line and the
-field.
+field. The same check refuses control and bidirectional-control characters in
+any text of the file, which no schema can express for every field at once.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from .characters import describe, forbidden, where_in
 from .errors import DataProblem, did_you_mean
 from .yamlfile import LocatedDict
 
@@ -34,33 +37,64 @@ def _validator(name: str) -> Draft202012Validator:
 
 
 def validate(document: Any, schema: str, shown_as: str) -> list[DataProblem]:
-    """Check one parsed file against ``glossary/schemas/<schema>.schema.json``."""
+    """Check one parsed file against ``glossary/schemas/<schema>.schema.json``, and its characters."""
     errors = sorted(_validator(schema).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
-    return [_problem(error, document, shown_as) for error in errors]
+    found = [_problem(error, document, shown_as) for error in errors]
+    return found + list(_characters(document, shown_as))
 
 
-def _problem(error: ValidationError, document: Any, shown_as: str) -> DataProblem:
-    """Locate a validation error: the innermost entry with an id, and the field inside it."""
+def _locate(document: Any, path: Iterable[str | int]) -> tuple[str | None, str | None, int | None]:
+    """The innermost entry with an id on a path into a document, the field inside it, and its line."""
     entry: str | None = document.get("id") if isinstance(document, dict) else None
     line: int | None = getattr(document, "line", None)
     node: Any = document
     field_path: list[str] = []
-    for step in error.absolute_path:
-        node = node[step]
+    for step in path:
+        holder, node = node, node[step]
+        if isinstance(holder, LocatedDict) and isinstance(step, str):
+            line = holder.field_lines.get(step) or line
         if isinstance(node, LocatedDict):
             line = node.line or line
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             entry, field_path = node["id"], []
         else:
             field_path.append(str(step))
+    return entry, "/".join(field_path) or None, line
+
+
+def _problem(error: ValidationError, document: Any, shown_as: str) -> DataProblem:
+    """Locate a validation error: the innermost entry with an id, and the field inside it."""
+    entry, field, line = _locate(document, error.absolute_path)
     return DataProblem(
-        file=shown_as,
-        entry=entry,
-        field="/".join(field_path) or None,
-        line=line,
-        problem=_describe(error),
-        suggestion=_suggest(error),
+        file=shown_as, entry=entry, field=field, line=line, problem=_describe(error), suggestion=_suggest(error),
     )
+
+
+def _strings(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text in a parsed document, field names included, with the path to it."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str):
+                yield path, key
+            yield from _strings(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, (*path, index))
+
+
+def _characters(document: Any, shown_as: str) -> Iterator[DataProblem]:
+    """One problem for each text that holds a control or bidirectional-control character."""
+    for path, text in _strings(document):
+        if found := next(forbidden(text), None):
+            index, char = found
+            entry, field, line = _locate(document, path)
+            yield DataProblem(
+                file=shown_as, entry=entry, field=field, line=line,
+                problem=f"holds {describe(char)} {where_in(text, index)}, which the data may not contain",
+                suggestion="delete it (it is invisible, or reorders the text on screen); in a quoted value, remove the escape that writes it",
+            )
 
 
 def _describe(error: ValidationError) -> str:

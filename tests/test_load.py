@@ -170,7 +170,7 @@ def test_an_unknown_term_in_a_note(glossary: Path) -> None:
     add_note(glossary, "001", "  - id: n3\n    kind: context\n    exact: Office 39 from\n    body: A note.\n    terms: [ofice-39]\n")
     problem = only(problems(glossary))
     assert str(problem) == (
-        "glossary/annotations/001.yaml, entry 'n3', field 'terms': unknown term 'ofice-39'; did you mean 'office-39'?"
+        "glossary/annotations/001.yaml:7, entry 'n3', field 'terms': unknown term 'ofice-39'; did you mean 'office-39'?"
     )
 
 
@@ -201,6 +201,8 @@ def test_an_alias_that_names_two_terms(glossary: Path) -> None:
     add_term(glossary, "zz-office", "Bureau Thirty-Nine", "aliases: [Office 39]")
     problem = only(problems(glossary))
     assert problem.entry == "zz-office" and "also names term 'office-39'" in problem.problem
+    lines = (glossary / "terms.yaml").read_text(encoding="utf-8").splitlines()
+    assert problem.line is not None and lines[problem.line - 1] == "  aliases: [Office 39]"
 
 
 def test_terms_out_of_order(glossary: Path) -> None:
@@ -245,6 +247,8 @@ def test_an_unknown_id_in_any_field_that_refers_to_another_record(glossary: Path
     problem = only(problems(glossary))
     assert problem.file == f"glossary/{file}" and problem.field == field
     assert problem.problem == f"unknown {kind} 'no-such-id'"
+    lines = (glossary / file).read_text(encoding="utf-8").splitlines()
+    assert problem.line is not None and "no-such-id" in lines[problem.line - 1]  # the line that names it
 
 
 @pytest.mark.parametrize("file", ["events.yaml", "comparisons.yaml", "claims.yaml"])
