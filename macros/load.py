@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import anchor
+from . import anchor, corrections
 from .errors import DataError, DataProblem, did_you_mean
 from .model import (
     Anchor,
@@ -22,6 +22,7 @@ from .model import (
     Claim,
     Comparison,
     Corpus,
+    Correction,
     Event,
     Evidence,
     Mention,
@@ -72,6 +73,7 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
         return None if found else data
 
     corpus = Corpus()
+    raw: dict[str, Any] = {"sources": [], "notes": {}}  # parsed entries whose states the corrections log records
     unreadable: set[str] = set()  # kinds whose file failed: ids pointing at them are not checked
 
     def kind_document(name: str) -> Any:
@@ -90,6 +92,8 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
             corpus.verdicts[entry["id"]] = Verdict(rank=rank, **entry)
     for path in sorted((root / "sources").glob("*.yaml")):
         data = document(path, "source")
+        if data:
+            raw["sources"].append(data)
         article = _article(data, path, shown, problems) if data else None
         if article and _unique_key(article.id, corpus.articles, shown(path), "article", problems):
             corpus.articles[article.id] = article
@@ -110,6 +114,7 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     for path in sorted((root / "annotations").glob("*.yaml")):
         data = document(path, "annotations")
         if data:
+            raw["notes"][data["article"]] = data["notes"]
             notes = _notes(data, path.stem, corpus, shown(path), problems)
             if notes is not None and _unique_key(data["article"], corpus.notes, shown(path), "annotations of article", problems):
                 corpus.notes[data["article"]] = notes
@@ -122,6 +127,10 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
         for entry in _unique(comparisons_doc["comparisons"], "comparison", shown(root / "comparisons.yaml"), problems):
             corpus.comparisons[entry["id"]] = _comparison(entry, corpus, shown(root / "comparisons.yaml"), problems)
     _check_links(corpus, shown, root, unreadable, lines, problems)
+    if (root / "corrections.yaml").is_file():
+        log_doc = kind_document("corrections")
+        if log_doc and not ({"claims", "terms"} & unreadable or corpus.unreadable_articles):
+            _corrections(log_doc, raw, claims_doc, terms_doc, corpus, shown, root, problems)
     if problems:
         raise DataError(lines.fill(problems))
     return corpus
@@ -362,3 +371,29 @@ def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], l
         for note in notes:
             need(note.refs, refs, "reference", file, note.id, "refs")
             need(note.terms, corpus.terms, "term", file, note.id, "terms")
+
+def _corrections(log_doc: dict[str, Any], raw: dict[str, Any], claims_doc: dict[str, Any], terms_doc: dict[str, Any],
+                 corpus: Corpus, shown: Any, root: Path, problems: _Problems) -> None:
+    """Read the corrections log, check it against the data, and note where each logged item is written."""
+    file = shown(root / "corrections.yaml")
+    corpus.corrections = tuple(
+        Correction(line=getattr(entry, "line", None), **_tuples(entry)) for entry in log_doc["entries"]
+    )
+    for entry in corpus.corrections:
+        for ref in entry.refs:
+            if ref not in corpus.references:
+                problems.add(file=file, line=entry.line, entry=entry.target, field="refs",
+                             problem=f"unknown reference '{ref}'", suggestion=did_you_mean(ref, corpus.references))
+    states = corrections.current_states(claims_doc["claims"], terms_doc["terms"], raw["notes"], raw["sources"])
+    reviewed = {f"claim/{c.id}": c.reviewed for c in corpus.claims.values()}
+    problems.extend(corrections.check(corpus.corrections, states, reviewed, file))
+
+    def place(kind: str, path: Path, entries: list[dict[str, Any]], prefix: str = "") -> dict[str, tuple[str, int | None]]:
+        return {f"{kind}/{prefix}{e['id']}": (shown(path), getattr(e, "line", None)) for e in entries}
+
+    corpus.places = place("claim", root / "claims.yaml", claims_doc["claims"]) | place("term", root / "terms.yaml", terms_doc["terms"])
+    for article_id, notes in raw["notes"].items():
+        corpus.places |= place("note", root / "annotations" / f"{article_id}.yaml", notes, f"{article_id}/")
+    for source in raw["sources"]:
+        corpus.places[f"article/{source['id']}"] = corpus.places[f"reliability/{source['id']}"] = (
+            shown(root / "sources" / f"{source['id']}.yaml"), getattr(source, "line", None))
