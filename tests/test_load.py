@@ -150,6 +150,7 @@ def test_a_quote_that_occurs_twice_asks_for_context(glossary: Path) -> None:
 
 def test_context_makes_a_repeated_quote_unique(glossary: Path) -> None:
     add_note(glossary, "002", "  - id: n1\n    kind: context\n    exact: the NIS\n    prefix: 'Some of its clients were South Korean criminal organizations, said '\n    body: A note.\n")
+    (glossary / "corrections.yaml").unlink()  # the notes were replaced: this test is about anchoring, not the log
     corpus = load_corpus(glossary)
     assert corpus.notes["002"][0].anchor.paragraph == "p13"
 

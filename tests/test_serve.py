@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import edit
+from .log_states import restate
 
 
 def free_port() -> int:
@@ -70,4 +71,5 @@ def test_serve_keeps_the_last_good_pages_while_the_data_is_broken(server: tuple[
     assert 'id="p3"' in fetch(page)  # still served, as it was
     # Fix it, with a visible change: the server recovers and shows it.
     notes.write_text(original.replace("reverses the initials", "is not the agency's initials", 1), encoding="utf-8")
+    restate(project / "glossary")  # and log the change, as the corrections log requires
     wait_for(lambda: "is not the agency's initials" in fetch(page))
