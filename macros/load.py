@@ -372,6 +372,7 @@ def _check_links(corpus: Corpus, shown: Any, root: Path, unreadable: set[str], l
             need(note.refs, refs, "reference", file, note.id, "refs")
             need(note.terms, corpus.terms, "term", file, note.id, "terms")
 
+
 def _corrections(log_doc: dict[str, Any], raw: dict[str, Any], claims_doc: dict[str, Any], terms_doc: dict[str, Any],
                  corpus: Corpus, shown: Any, root: Path, problems: _Problems) -> None:
     """Read the corrections log, check it against the data, and note where each logged item is written."""
