@@ -14,8 +14,10 @@ asserted: targets are reported as met or not.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -81,11 +83,18 @@ def measure(size: int, runs: int, scratch: Path) -> tuple[Figures, Figures]:
     return build(annotated, runs), build(corpus / "plain", runs)
 
 
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")  # Python-Markdown's escapable characters, and '|' 
+
+
+def escape(text: str) -> str:
+    """Make text literal in plain Markdown (the twin's pages are Markdown, parsed as usual)."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _plain_of_real(plain: Path) -> None:
     """Put the five real captures, escaped as plain Markdown, into the plain twin."""
     sys.path.insert(0, str(PROJECT))
     from macros.load import load_corpus
-    from macros.markdown import escape
 
     for article in load_corpus().articles.values():
         body = "\n\n".join(escape(p.text) for p in article.paragraphs)

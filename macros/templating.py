@@ -1,10 +1,10 @@
-"""The Jinja environments for the reader's own templates in ``macros/templates/``.
+"""The Jinja environment for the reader's own templates in ``macros/templates/``.
 
-``*.html.j2`` templates make finished HTML with autoescape on: every value is
-escaped unless it is :class:`markupsafe.Markup` (contributors' Markdown after
-cleaning, or another template's output). They see the addresses and the kinds
-table as ``at`` and ``kinds``. ``*.md.j2`` templates still make Markdown.
-These are separate from the page templates that mkdocs-macros itself renders.
+The templates make finished HTML with autoescape on: every value is escaped
+unless it is :class:`markupsafe.Markup` (contributors' Markdown after cleaning,
+or another template's output). They see the addresses and the kinds table as
+``at`` and ``kinds``. These are separate from the page templates that
+mkdocs-macros itself renders.
 """
 
 from __future__ import annotations
@@ -23,23 +23,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 @cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,  # the output is Markdown; values are escaped before they get here
-    )
-
-
-def render(template: str, **values: Any) -> str:
-    """Render one template with the given values."""
-    return _environment().get_template(template).render(**values)
-
-
-@cache
 def _html_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -55,3 +38,8 @@ def _html_environment() -> jinja2.Environment:
 def render_html(template: str, **values: Any) -> Markup:
     """Render one HTML template; plain strings in ``values`` are escaped."""
     return Markup(_html_environment().get_template(template).render(**values))
+
+
+def paragraph_html(pieces: list[Any], definitions: dict[str, str], prefix: str = "") -> Markup:
+    """One paragraph's words with its highlights, markers and term links (``_parts.html.j2``)."""
+    return Markup(_html_environment().get_template("_parts.html.j2").module.text_of(pieces, definitions, prefix))  # type: ignore[attr-defined]

@@ -37,7 +37,7 @@ def test_every_note_is_a_numbered_footnote_linked_both_ways(print_page: Beautifu
             marker = print_page.find(id=f"a{article_id}-mark-{note.id}")
             footnote = print_page.find(id=f"a{article_id}-note-{note.id}")
             assert marker["href"] == f"#a{article_id}-note-{note.id}"
-            assert footnote.name == "li" and footnote["value"] == marker.get_text()
+            assert footnote.name == "li" and footnote["value"] == marker["data-n"]
             assert footnote.select_one(f'a[href="#a{article_id}-mark-{note.id}"]')
 
 

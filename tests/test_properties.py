@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import markdown
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.anchor import AnchorFailure, find_all, locate
-from macros.inline import paragraph_markdown
+from macros.inline import pieces
+from macros.links import Origin
 from macros.model import Article, Quote, Term
 from macros.plan import Flag
-from macros.terms import TermMatcher
+from macros.templating import paragraph_html
+from macros.terms import TermMatcher, TermSpan
 from macros.text import split_paragraphs
 
 TERMS = [
@@ -25,7 +26,6 @@ TERMS = [
 ]
 SPELLINGS = [s for t in TERMS for s in t.spellings]
 MATCHER = TermMatcher(TERMS)
-EXTENSIONS = ["attr_list", "tables", "md_in_html"]  # as in mkdocs.yml
 
 # Text with the characters that mean something to Markdown, HTML and Jinja, and the spellings.
 words = st.one_of(
@@ -43,28 +43,24 @@ def article_of(*paragraphs: str) -> Article:
 
 
 class _Text(HTMLParser):
-    """The characters a reader sees, white space exactly (BeautifulSoup folds some), markers left out."""
+    """The characters of an element's text, white space exactly (BeautifulSoup folds some)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.in_marker = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_marker += tag == "sup"
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_marker -= tag == "sup"
 
     def handle_data(self, data: str) -> None:
-        if not self.in_marker:
-            self.parts.append(data)
+        self.parts.append(data)
 
 
-def shown_text(inline_markdown: str) -> str:
+def shown_text(html: str) -> str:
     parser = _Text()
-    parser.feed(markdown.markdown(inline_markdown, extensions=EXTENSIONS).removeprefix("<p>").removesuffix("</p>"))
+    parser.feed(html)
     return "".join(parser.parts)
+
+
+def rendered(text: str, flags: list[Flag], spans: list[TermSpan]) -> str:
+    return str(paragraph_html(pieces(text, flags, spans), {t.id: t.definition for t in TERMS}))
 
 
 @settings(max_examples=150, deadline=None)
@@ -94,22 +90,21 @@ def test_highlights_and_links_never_alter_the_text(text: str, data: st.DataObjec
     for number in range(1, data.draw(st.integers(0, 3)) + 1):
         start = data.draw(st.integers(0, len(text) - 1))
         end = data.draw(st.integers(start + 1, len(text)))
-        flags.append(Flag(f"n{number}", number, "context", "p1", start, end))
-    spans = MATCHER.find(text)
-    terms = {t.id: t for t in TERMS}
-    assert shown_text(paragraph_markdown(text, flags, spans, terms)) == text
+        flags.append(Flag(f"n{number}", number, "context", "p1", start, end, Quote(text[start:end]), "", (),
+                          Origin("test.yaml", f"n{number}", "body")))
+    assert shown_text(rendered(text, flags, MATCHER.find(text))) == text
 
 
 @settings(max_examples=150, deadline=None)
 @given(paragraph_text)
 def test_links_never_nest_and_linking_again_finds_the_same_mentions(text: str) -> None:
     spans = MATCHER.find(text)
-    rendered = paragraph_markdown(text, [], spans, {t.id: t for t in TERMS})
-    html = BeautifulSoup(markdown.markdown(rendered, extensions=EXTENSIONS), "html.parser")
+    shown = rendered(text, [], spans)
+    html = BeautifulSoup(f"<p>{shown}</p>", "html.parser")
     links = html.select("a.reader-term")
     assert not html.select("a a") and not html.select("h1 a, h2 a, code a")
     assert [a.get_text() for a in links] == [text[s.start : s.end] for s in spans]
-    assert MATCHER.find(shown_text(rendered)) == spans  # idempotent: the shown text has the same mentions
+    assert MATCHER.find(shown_text(shown)) == spans  # idempotent: the shown text has the same mentions
 
 
 @settings(max_examples=150, deadline=None)

@@ -59,7 +59,8 @@ def test_marker_and_note_link_both_ways(site: Path, corpus: Corpus, article_id: 
         assert note.select_one(f'a[href="#mark-{key}"]'), f"note {key} has no link back"
         row = note.find_parent("div", class_="reader-row")
         assert row.find(id=paragraph) is not None, f"note {key} is not beside {paragraph}"
-        numbers.append(int(marker.get_text()))
+        assert marker.get_text() == "" and marker["aria-label"].startswith(f"Note {marker['data-n']}:")
+        numbers.append(int(marker["data-n"]))
     assert sorted(numbers) == list(range(1, len(numbers) + 1)), "notes are numbered 1..n on each page"
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from macros.model import Corpus
 
@@ -17,21 +17,14 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def own_text(element: Tag) -> str:
-    """An element's text without the permalink the reader adds."""
-    clone = BeautifulSoup(str(element), "html.parser")
-    for link in clone.select("a.reader-pilcrow, a.headerlink, .reader-furniture-label, sup.reader-marker-wrap"):
-        link.decompose()
-    return clone.get_text().strip()
-
-
 @pytest.mark.parametrize("article_id", ["000", "001", "002", "003", "004"])
 def test_every_paragraph_is_shown_verbatim_with_its_id_and_permalink(site: Path, corpus: Corpus, article_id: str) -> None:
     html = page(site, f"articles/{article_id}")
     for paragraph in corpus.articles[article_id].paragraphs:
         element = html.find(id=paragraph.id)
         assert element is not None, paragraph.id
-        assert own_text(element) == paragraph.text, paragraph.id
+        # Exactly the capture's line: markers, pilcrows and labels add no text to the paragraph.
+        assert element.get_text() == paragraph.text, paragraph.id
         assert element.select_one(f'a[href="#{paragraph.id}"]'), f"{paragraph.id} has no permalink"
 
 
@@ -79,10 +72,10 @@ def test_bad_data_fails_the_build_with_its_message_and_no_page(project_copy: Pat
     edit(project_copy / "glossary" / "sources" / "000.yaml", "upi-2016-07-07-nk-6000-hackers]", "upi-2016-07-07-nk-600-hackers]")
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert (
-        "glossary/sources/000.yaml, entry '000', field 'provenance_refs': unknown reference "
-        "'upi-2016-07-07-nk-600-hackers'; did you mean 'upi-2016-07-07-nk-6000-hackers'?"
-    ) in result.stderr
+    assert re.search(
+        r"glossary/sources/000\.yaml:\d+, entry '000', field 'provenance_refs': unknown reference "
+        r"'upi-2016-07-07-nk-600-hackers'; did you mean 'upi-2016-07-07-nk-6000-hackers'\?", result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "articles").exists()
 
@@ -91,4 +84,8 @@ def test_a_broken_macro_call_fails_the_build_and_names_the_page(project_copy: Pa
     edit(project_copy / "docs" / "articles" / "003.md", 'article("003")', 'article("030")')
     result = mkdocs_build(project_copy, tmp_path / "out")
     assert result.returncode != 0
-    assert "articles/003.md" in result.stderr and "unknown article '030'" in result.stderr
+    assert (
+        "docs/articles/003.md: article('030'): unknown article '030' (did you mean '00"
+    ) in result.stderr and "known: 000, 001, 002, 003, 004" in result.stderr
+    for noise in ("Traceback", "Macro Rendering Error", "does not contain an anchor", "is broken"):
+        assert noise not in result.stderr, noise
