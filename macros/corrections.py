@@ -18,6 +18,7 @@ import hashlib
 import json
 import posixpath
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from itertools import groupby
@@ -228,7 +229,7 @@ def _moment(date: str) -> datetime:
 
 
 def feed(corpus: Corpus, site_url: str, page_url: str) -> bytes:
-    """An Atom feed: one entry per correction, and one per day of first reviews.
+    """An Atom feed, newest first: one entry per correction, and one per day of reviews.
 
     Every date comes from the log, so the bytes depend on the data alone.
     ``page_url`` is the Corrections page's address (absolute when the site's is set).
@@ -241,21 +242,20 @@ def feed(corpus: Corpus, site_url: str, page_url: str) -> bytes:
     generator.link(href=base + FEED, rel="self")
     generator.language("en")
     generator.updated(_moment(max((e.date for e in corpus.corrections), default="1970-01-01")))
-    for entry in corpus.corrections:
-        if entry.kind == "correction":
-            _feed_entry(generator, f"{entry.date}:{entry.target}", entry.date,
-                        f"Correction: {_kind(entry.target)} {entry.target.split('/', 1)[1]}",
-                        f"{entry.what} Why: {entry.why}", f"{page_url}#{entry_anchor(entry)}")
-    by_day = [e for e in corpus.corrections if e.kind == "review"]
-    for day, group in groupby(by_day, key=lambda e: e.date):
-        items = list(group)
-        notes = [e.what for e in items if e.what]
-        counts = {}
-        for e in items:
-            counts[_kind(e.target)] = counts.get(_kind(e.target), 0) + 1
+    items = [
+        (entry.date, f"{entry.date}:{entry.target}", f"Correction: {_kind(entry.target)} {entry.target.split('/', 1)[1]}",
+         f"{entry.what} Why: {entry.why}", f"{page_url}#{entry_anchor(entry)}")
+        for entry in corpus.corrections if entry.kind == "correction"
+    ]
+    reviews = [e for e in corpus.corrections if e.kind == "review"]
+    for day, group in groupby(reviews, key=lambda e: e.date):
+        day_entries = list(group)
+        counts = Counter(_kind(e.target) for e in day_entries)
         summary = "Reviewed: " + ", ".join(f"{n} × {kind}" for kind, n in counts.items()) + "."
-        _feed_entry(generator, f"{day}:reviews", day, f"Reviews published on {day}",
-                    " ".join([summary, *notes]), page_url)
+        notes = dict.fromkeys(e.what for e in day_entries if e.what)
+        items.append((day, f"{day}:reviews", f"Reviews published on {day}", " ".join([summary, *notes]), page_url))
+    for date, key, title, summary, link in sorted(items, key=lambda item: item[0], reverse=True):  # newest first
+        _feed_entry(generator, key, date, title, summary, link)
     return generator.atom_str(pretty=True)
 
 

@@ -130,6 +130,7 @@ def test_feed_parses_and_carries_every_correction_dated_from_the_data(site: Path
     assert parsed.feed.updated == max(e.date for e in corpus.corrections) + "T00:00:00+00:00"
     assert {e.updated[:10] for e in parsed.entries} == {e.date for e in corpus.corrections}
     assert len({e.id for e in parsed.entries}) == len(parsed.entries)
+    assert [e.updated for e in parsed.entries] == sorted((e.updated for e in parsed.entries), reverse=True)
     # Built in another process at another time, the same data gives the same bytes.
     assert corrections.feed(corpus, "", "corrections/") == data
 
