@@ -13,6 +13,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from .captures import write_captures
 from .corrections import write_feed
 from .errors import DataError
 from .export import Site, write_exports
@@ -48,7 +49,8 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write annotations.jsonld, claims.jsonld, glossary.json and the corrections feed into the site."""
+    """Write annotations.jsonld, claims.jsonld, glossary.json, the corrections feed and the captures into the site."""
     site = Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
     write_exports(env.variables[_CORPUS], site, Path(env.conf["site_dir"]))
     write_feed(env.variables[_CORPUS], env.conf["site_url"] or "", env.conf["use_directory_urls"], Path(env.conf["site_dir"]))
+    write_captures(env.variables[_CORPUS], Path(env.conf["site_dir"]))

@@ -1,61 +1,61 @@
-"""Make a PDF of the print edition with headless Chromium.
+"""Typeset the print edition with WeasyPrint into a PDF/A-3b file.
 
     python tools/print_pdf.py [--out dist/reader.pdf]
 
-Builds the site into a temporary folder and prints its ``print`` page, A4, with Chromium (Debian's
-``/usr/bin/chromium``, driven by Playwright). Check the result by rendering pages to PNG, e.g.
-``pdftoppm -png -r 50 dist/reader.pdf dist/page``.
+The edition is one HTML document (:func:`macros.edition.edition_html`) laid out by its own
+CSS for Paged Media: footnotes on the page of their marker, running heads, page numbers and a
+table of contents with page numbers. The PDF is PDF/A-3b and tagged; its title, authors and dates
+come from the data and ``SOURCE_DATE_EPOCH``, and its identifier is a hash of its content, so
+the same commit gives the same bytes. WeasyPrint needs Pango (Debian: ``libpango-1.0-0``,
+``libpangoft2-1.0-0``); the fonts are Liberation (``fonts-liberation``) and Noto CJK
+(``fonts-noto-cjk``).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from build_info import PROJECT, commit, source_date_epoch
+
+VARIANT = "pdf/a-3b"
 
 
-def make_pdf(out: Path) -> Path:
-    """Build the offline site and print its print edition to ``out``."""
-    from playwright.sync_api import sync_playwright
+def edition(epoch: int, revision: str) -> str:
+    """The print edition's HTML, from the project's data."""
+    sys.path.insert(0, str(PROJECT))
+    from macros.load import load_corpus
+    from macros.plan import plan_article
+    from macros.edition import edition_html
+    from macros.terms import TermMatcher
 
-    with tempfile.TemporaryDirectory(prefix="reader-print-") as scratch:
-        site = Path(scratch) / "site"
-        env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-        build = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-            cwd=PROJECT, env=env, capture_output=True, text=True, check=False,
-        )
-        if build.returncode != 0:
-            raise SystemExit(f"the build failed:\n{build.stderr}")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
-            )
-            page = browser.new_page()
-            page.goto((site / "print.html").as_uri())
-            page.emulate_media(media="print", color_scheme="light")
-            page.pdf(path=str(partial), format="A4", margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
-            browser.close()
+    corpus = load_corpus()
+    matcher = TermMatcher(corpus.terms.values())
+    plans = [plan_article(corpus, article_id, matcher) for article_id in corpus.articles]
+    return edition_html(corpus, plans, epoch, revision)
+
+
+def render(html: str, out: Path) -> Path:
+    """Typeset ``html`` to ``out`` as tagged PDF/A-3b, written under a temporary name first."""
+    import weasyprint
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    try:
+        weasyprint.HTML(string=html, base_url=str(PROJECT)).write_pdf(partial, pdf_variant=VARIANT, pdf_tags=True)
         os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT / "dist" / "reader.pdf")
-    path = make_pdf(parser.parse_args().out)
+    args = parser.parse_args(argv)
+    path = render(edition(source_date_epoch(), commit()), args.out)
     print(f"wrote {path}")
     return 0
 
