@@ -205,7 +205,8 @@ def _configs(out: Path, ids: list[str]) -> None:
     real = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     head = real[: real.index("\nnav:")]
     pages = "  - Compare:\n      - compare.md\n      - parallel.md\n  - Glossary: glossary.md\n  - Claims: claims.md\n" \
-            "  - Timeline: timeline.md\n  - References: bibliography.md\n  - Methods: methods.md\n"
+            "  - Timeline: timeline.md\n  - References: bibliography.md\n  - Methods: methods.md\n" \
+            "  - Corrections: corrections.md\n"
     (out / "mkdocs.yml").write_text(head + "\n" + _nav(ids) + pages, encoding="utf-8")
     plain = out / "plain"
     (plain / "docs" / "index.md").write_text("# Synthetic corpus\n\nThe same texts, plainly.\n", encoding="utf-8")
