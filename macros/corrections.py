@@ -238,6 +238,7 @@ def feed(corpus: Corpus, site_url: str, page_url: str) -> bytes:
     generator = FeedGenerator()
     generator.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'feed')}")
     generator.title("The annotated reader: corrections and reviews")
+    generator.author({"name": "The annotated reader"})  # Atom (RFC 4287) requires an author
     generator.link(href=page_url, rel="alternate")
     generator.link(href=base + FEED, rel="self")
     generator.language("en")

@@ -122,6 +122,7 @@ def test_feed_parses_and_carries_every_correction_dated_from_the_data(site: Path
     data = (site / "corrections.xml").read_bytes()
     parsed = feedparser.parse(data)
     assert not parsed.bozo, parsed.bozo_exception
+    assert parsed.feed.author == "The annotated reader" and parsed.version == "atom10"
     fixes = [e for e in corpus.corrections if e.kind == "correction"]
     review_days = {e.date for e in corpus.corrections if e.kind == "review"}
     assert len(parsed.entries) == len(fixes) + len(review_days)
