@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 from markupsafe import Markup
 
 _PLACEHOLDER = re.compile(r'<div data-reader-finished="(\d+)"></div>')
+_HEADING = re.compile(r'<h([1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_HEADERLINK = re.compile(r'<a class="(?:headerlink|reader-pilcrow)"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
 _held: dict[str, Markup] = {}
 _serial = itertools.count(1)
 
@@ -29,6 +33,24 @@ def hold(html: Markup) -> str:
     return f'\n\n<div data-reader-finished="{key}"></div>\n\n'
 
 
-def release(page_html: str) -> str:
-    """Put every held block of this page where its placeholder stands."""
-    return _PLACEHOLDER.sub(lambda match: _held.pop(match.group(1)), page_html)
+def release(page_html: str) -> tuple[str, bool]:
+    """Put every held block of this page where its placeholder stands; say whether there was one."""
+    released, count = _PLACEHOLDER.subn(lambda match: _held.pop(match.group(1)), page_html)
+    return released, count > 0
+
+
+def contents(page_html: str) -> list[dict[str, Any]]:
+    """The page's headings h1–h3 with ids, nested, as Python-Markdown's toc extension lists them.
+
+    MkDocs builds a page's table of contents from the Markdown it parsed, which
+    does not include the headings of held blocks; this lists them all again.
+    """
+    tokens: list[dict[str, Any]] = []
+    open_at: dict[int, dict[str, Any]] = {}
+    for level_text, anchor, inner in _HEADING.findall(page_html):
+        level = int(level_text)
+        token = {"level": level, "id": anchor, "name": _TAG.sub("", _HEADERLINK.sub("", inner)).strip(), "children": []}
+        parent = next((open_at[up] for up in range(level - 1, 0, -1) if up in open_at), None)
+        (parent["children"] if parent else tokens).append(token)
+        open_at = {k: v for k, v in open_at.items() if k < level} | {level: token}
+    return tokens

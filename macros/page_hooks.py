@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.plugins.reader")
 
@@ -25,7 +26,10 @@ def on_pre_build(config: Any) -> None:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     from macros import finished, links
 
-    return links.resolve(finished.release(html), page, files)
+    html, held = finished.release(html)
+    if held:
+        page.toc = get_toc(finished.contents(html))  # type: ignore[arg-type]
+    return links.resolve(html, page, files)
 
 
 def on_post_build(config: Any) -> None:
