@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -36,14 +37,24 @@ CONTEXT_CHARS = 32
 def suite() -> Suite:
     """The pinned W3C suite; skipped when it is not beside the project, except in CI."""
     if not (SUITE_HOME / "annotation-model").is_dir():
-        message = f"the W3C annotation-model suite ({SUITE_ADDRESS}) is not at {SUITE_HOME.name}/ beside the project"
+        message = (f"the W3C annotation-model suite ({SUITE_ADDRESS}) is not in {SUITE_HOME}"
+                   " (shared/web-platform-tests/ beside the project, or the folder READER_W3C_SUITE names)")
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    assert unpinned(SUITE_HOME) == [], "the copy differs from the pinned commit's files"
+    return Suite(SUITE_HOME / "annotation-model")
+
+
+def unpinned(home: Path) -> list[str]:
+    """The suite's files that are missing from a copy or differ from the pinned commit's."""
+    wrong = []
     for line in SUITE_MANIFEST.read_text(encoding="utf-8").splitlines():
         digest, name = line.split("  ", 1)
-        assert hashlib.sha256((SUITE_HOME / name).read_bytes()).hexdigest() == digest, f"{name} is not the pinned file"
-    return Suite(SUITE_HOME / "annotation-model")
+        path = home / name
+        if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+            wrong.append(name)
+    return wrong
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +106,14 @@ def test_the_suite_copy_is_the_pinned_one_and_has_the_must_tests(suite: Suite) -
     assert (SUITE_HOME / "LICENSE.md").read_text(encoding="utf-8").count("3-clause BSD") >= 1
 
 
+def test_a_changed_or_missing_suite_file_is_found(suite: Suite, tmp_path: Path) -> None:
+    copy_home = tmp_path / "wpt"
+    shutil.copytree(SUITE_HOME, copy_home)
+    (copy_home / "annotation-model" / "definitions" / "id.json").write_text("{}", encoding="utf-8")
+    (copy_home / "LICENSE.md").unlink()
+    assert unpinned(copy_home) == ["LICENSE.md", "annotation-model/definitions/id.json"]
+
+
 def test_every_annotation_the_collection_and_its_page_pass_the_w3c_musts(suite: Suite, build: tuple[Path, str]) -> None:
     collection = collection_of(build[0])
     assert collection["total"] == len(collection["first"]["items"]) > 100
@@ -116,7 +135,8 @@ def test_the_w3c_musts_fail_the_export_as_it_was(suite: Suite, site: Path) -> No
     assert failures[2].startswith(collection["first"]["items"][0]["id"])
 
 
-def test_the_harness_rules_for_expected_results_skips_and_skipped_failures(suite: Suite) -> None:
+def test_the_harness_rules_for_expected_results_skips_and_skipped_failures(tmp_path: Path) -> None:
+    suite = Suite(tmp_path)  # inline assertions only
     needs_id = {"type": "object", "required": ["id"], "title": "has an id"}
     needs_type = {"type": "object", "required": ["type"], "title": "has a type"}
     doc = {"type": "Annotation"}
