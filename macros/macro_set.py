@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from markupsafe import escape
+
 from . import compare, corrections, links, registers, render
 from .errors import did_you_mean
 from .finished import hold
 from .print_edition import print_edition
-from .markdown import attribute
 from .model import Corpus
 from .plan import plan_article
 from .terms import TermMatcher, mentions
@@ -45,7 +46,7 @@ def register(env: Any, corpus: Corpus) -> None:
             return ""
         # MkDocs' themes print page titles as HTML (headings' titles carry markup), so the data's
         # plain-text title goes in escaped.
-        env.page.meta["title"] = attribute(corpus.articles[article_id].title)
+        env.page.meta["title"] = str(escape(corpus.articles[article_id].title))
         return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher)))
 
     @env.macro
