@@ -9,6 +9,7 @@ once. All problems are gathered and raised together as one
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,19 @@ class _Problems(list[DataProblem]):
         self.append(DataProblem(**fields))
 
 
+# What schema validation found in each file, keyed by its content: ``mkdocs serve`` rebuilds after
+# every edit in one process, and only the edited file needs checking again.
+_VALIDATION: dict[tuple[str, str, str], list[DataProblem]] = {}
+
+
+def _validated(path: Path, data: Any, schema: str, shown_as: str) -> list[DataProblem]:
+    """Validate one parsed file against its schema, once per distinct content."""
+    key = (schema, shown_as, hashlib.sha256(path.read_bytes()).hexdigest())
+    if key not in _VALIDATION:
+        _VALIDATION[key] = validate(data, schema, shown_as)
+    return _VALIDATION[key]
+
+
 def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     """Read, validate and resolve all the data; raise DataError listing every problem."""
     root = glossary_dir or PROJECT_DIR / "glossary"
@@ -67,7 +81,7 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
         if data is None:
             problems.add(file=shown(path), problem="is empty", suggestion=f"see glossary/schemas/{schema}.schema.json")
             return None
-        found = validate(data, schema, shown(path))
+        found = _validated(path, data, schema, shown(path))
         problems.extend(found)
         lines.add(shown(path), data)
         return None if found else data
