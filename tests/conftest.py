@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import functools
 import itertools
@@ -178,4 +179,19 @@ def require(tool: Path, what: str) -> None:
     if not tool.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{what} is missing ({tool}); .ci/run installs it")
-        pytest.skip(f"{what} is not installed (see .ci/run)")
+        pytest.skip(f"{what} is not installed")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """End every run by saying how many tests were skipped, why, and where to read what runs them."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons = collections.Counter(
+        str(report.longrepr[2]).removeprefix("Skipped: ") if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        for report in skipped
+    )
+    terminalreporter.section(f"{len(skipped)} test{'s' if len(skipped) != 1 else ''} skipped", sep="-")
+    for reason, count in reasons.most_common():
+        terminalreporter.write_line(f"{count:5}  {reason}")
+    terminalreporter.write_line(f"{'':5}  To run them: README.md, section 'Every test, locally' (.ci/run installs it all on Debian).")

@@ -25,7 +25,7 @@ def run_reader(browser: Any, url: str) -> tuple[list[str], int]:
     page.goto(url + "articles/001/")
     page.locator("a.reader-marker").first.click()
     page.fill("input.md-search__input", "Gyeongheung")
-    page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=5000)
+    page.locator(".md-search-result__item").first.wait_for(state="attached")  # however long the index takes
     results = page.locator(".md-search-result__item").count()
     context.close()
     return errors, results

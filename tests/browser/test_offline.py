@@ -50,7 +50,7 @@ def test_search_finds_a_term_by_any_alias(offline_page: Any, corpus: Corpus, ali
     offline_page.goto(offline_page.root + "index.html")
     offline_page.fill("input.md-search__input", alias)
     result = offline_page.locator(f".md-search-result__link[href*='#term-{term.id}']").first
-    result.wait_for(state="attached", timeout=10000)  # may be folded under its page's first hit
+    result.wait_for(state="attached")  # may be folded under its page's first hit
     offline_page.goto(result.get_attribute("href"))
     assert "/glossary.html?h=" in offline_page.url and offline_page.url.endswith(f"#term-{term.id}")
     assert offline_page.locator(f"#term-{term.id}").is_visible()
@@ -64,7 +64,7 @@ def test_notes_tooltips_toggles_and_tables_work_from_disk(offline_page: Any) -> 
     marker.click()
     assert offline_page.evaluate(f"document.getElementById('note-{key}').open")
     offline_page.locator("a.reader-term").first.hover()
-    offline_page.locator(".md-tooltip2--active").wait_for(state="visible", timeout=3000)
+    offline_page.locator(".md-tooltip2--active").wait_for(state="visible")
     offline_page.uncheck("input[data-layer='disputed']")
     assert not offline_page.locator("details.reader-note--disputed").first.is_visible()
     offline_page.goto(offline_page.root + "compare.html")

@@ -43,7 +43,7 @@ def test_glossary_tooltips_appear_on_hover_and_on_focus(desktop: Any, base_url: 
     term_id = term.get_attribute("href").split("#term-")[1]
     getattr(term, how)()
     tooltip = desktop.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible", timeout=3000)
+    tooltip.wait_for(state="visible")
     assert tooltip.inner_text().strip() == corpus.terms[term_id].definition
 
 
