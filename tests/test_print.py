@@ -1,19 +1,15 @@
-"""The print edition: every article with its notes as footnotes, the glossary, the claims; a PDF."""
+"""The site's print page: every article with its notes as footnotes, the glossary, the claims.
+
+The typeset PDF is tested in ``tests/test_pdf.py``."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import Corpus
-
-from .conftest import PROJECT
 
 
 @pytest.fixture
@@ -46,18 +42,3 @@ def test_the_glossary_and_the_claims_are_printed(print_page: BeautifulSoup, corp
     claims = " ".join(print_page.find(id="print-claims").find_parent("section").get_text().split())
     assert all(term.definition in glossary for term in corpus.terms.values())
     assert all(corpus.verdicts[c.verdict].label in claims for c in corpus.claims.values())
-
-
-def test_the_pdf_is_made_and_renders_to_pages(tmp_path: Path) -> None:
-    if not Path(shutil.which("chromium") or "/usr/bin/chromium").exists() or not shutil.which("pdftoppm"):
-        if os.environ.get("CI"):
-            pytest.fail("Chromium and pdftoppm are needed; .ci/run installs them")
-        pytest.skip("Chromium or pdftoppm (poppler-utils) is not installed")
-    pdf = tmp_path / "reader.pdf"
-    result = subprocess.run([sys.executable, str(PROJECT / "tools" / "print_pdf.py"), "--out", str(pdf)],
-                            capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert pdf.read_bytes().startswith(b"%PDF")
-    subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "page")], check=True)
-    pages = sorted(tmp_path.glob("page-*.png"))
-    assert len(pages) == 3 and all(p.stat().st_size > 1000 for p in pages)
