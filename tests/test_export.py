@@ -189,7 +189,7 @@ def paragraphs_holding(corpus: Corpus, article_id: str, selector: dict[str, str]
 
 
 def article_of(source: str) -> str:
-    return re.search(r"articles/(\d{3})(?:/|\.html)$", source).group(1)
+    return re.search(r"articles/([^/]+?)(?:/|\.html)$", source).group(1)
 
 
 def context_problems(collection: dict[str, Any], corpus: Corpus) -> list[str]:
