@@ -34,7 +34,7 @@ def deploy_problems(flow: dict[str, Any]) -> list[str]:
     jobs = flow["jobs"]
     found = []
     test = jobs.get("test", {})
-    if not any(step.get("run", "").strip() == ".ci/run" for step in test.get("steps", [])):
+    if not any(".ci/run" in step.get("run", "").splitlines() for step in test.get("steps", [])):
         found.append("no test job runs .ci/run")
     image = test.get("container", {}).get("image", "") if isinstance(test.get("container"), dict) else ""
     if not re.fullmatch(r"(python:3\.11-(bookworm|trixie))|(debian:(bookworm|trixie))", image):
