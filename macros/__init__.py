@@ -21,7 +21,7 @@ from .load import load_corpus
 from .macro_set import register
 from .model import Corpus
 
-__all__ = ["define_env", "on_post_build"]
+__all__ = ["current_corpus", "define_env", "on_post_build"]
 
 _CORPUS = "reader_corpus"  # where define_env leaves the corpus for on_post_build
 _last_good: list[Corpus] = []  # the last data that loaded cleanly in this process
@@ -46,6 +46,11 @@ def define_env(env: Any) -> None:
     _last_good[:] = [corpus]
     env.variables[_CORPUS] = corpus
     register(env, corpus)
+
+
+def current_corpus() -> Corpus:
+    """The data this build renders (loaded by :func:`define_env`, which runs first)."""
+    return _last_good[-1]
 
 
 def on_post_build(env: Any) -> None:

@@ -24,6 +24,7 @@ def register(env: Any, corpus: Corpus) -> None:
     mentioned = mentions(corpus.articles.values(), matcher)
     cited_by = registers.citing_places(corpus)
     _report_unused(corpus, mentioned, cited_by)
+    env.variables["article_count"] = count_in_words(len(corpus.articles))
 
     def unknown(macro: str, kind: str, key: object, table: dict[str, Any]) -> bool:
         """Say, in one line naming the page, that a macro was given an id the data lacks."""
@@ -102,6 +103,14 @@ def register(env: Any, corpus: Corpus) -> None:
         return hold(print_edition(corpus, [plan_article(corpus, a, matcher) for a in corpus.articles]))
 
     corrections.register_macros(env, corpus)  # the corrections log, its feed link and review dates
+
+
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_in_words(count: int) -> str:
+    """A count as running text writes it: words up to ten, then digits."""
+    return _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else f"{count:,}"
 
 
 def _report_unused(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], cited_by: dict[str, list[str]]) -> None:

@@ -22,6 +22,18 @@ def on_pre_build(config: Any) -> None:
     links.new_build()
 
 
+def on_files(files: Any, config: Any) -> Any:
+    from macros import current_corpus, pages
+
+    return pages.add_pages(files, config, current_corpus())
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    from macros import current_corpus, pages
+
+    return pages.add_to_navigation(nav, files, config, current_corpus())
+
+
 @event_priority(100)  # before any plugin reads the page's HTML
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     from macros import finished, links

@@ -43,3 +43,14 @@ def render_html(template: str, **values: Any) -> Markup:
 def paragraph_html(pieces: list[Any], definitions: dict[str, str], prefix: str = "") -> Markup:
     """One paragraph's words with its highlights, markers and term links (``_parts.html.j2``)."""
     return Markup(_html_environment().get_template("_parts.html.j2").module.text_of(pieces, definitions, prefix))  # type: ignore[attr-defined]
+
+
+@cache
+def _text_environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True, autoescape=False)
+
+
+def render_text(template: str, **values: Any) -> str:
+    """Render a page's Markdown source (``templates/pages/``), which mkdocs-macros then renders."""
+    return _text_environment().get_template(template).render(**values)

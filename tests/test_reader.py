@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from macros.model import Corpus
 from macros.plan import appearance_key
 
-ARTICLES = ["000", "001", "002", "003", "004"]
+ARTICLES = ARTICLE_IDS
 
 
 def page(site: Path, path: str) -> BeautifulSoup:

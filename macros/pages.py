@@ -1,0 +1,70 @@
+"""Pages and navigation from the data: an article is its capture and its record, nothing else.
+
+MkDocs wants a file per page and a navigation that names them. For every
+article in ``glossary/sources/`` this adds a generated page (``File.generated``,
+MkDocs 1.6's own way, rather than mkdocs-gen-files, whose current releases
+depend on a fork of MkDocs) unless ``docs/`` has a hand-written one, and puts
+the articles into the navigation under the section that holds
+``articles/index.md``: in groups of :data:`GROUP` once there are more, so that
+with ``navigation.prune`` a page carries only its own group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
+
+from . import addresses
+from .model import Corpus
+from .templating import render_text
+
+GROUP = 50
+ARTICLES_INDEX = "articles/index.md"
+
+
+def article_sources(corpus: Corpus) -> dict[str, str]:
+    """The documentation path of each article's page and the Markdown it is made from."""
+    return {addresses.article_page(a).lstrip("/"): render_text("pages/article.md.j2", id=a) for a in corpus.articles}
+
+
+def add_pages(files: Files, config: Any, corpus: Corpus) -> Files:
+    """Add a generated page for every article that has no hand-written one."""
+    for path, markdown in article_sources(corpus).items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def groups(ids: Sequence[str], size: int = GROUP) -> list[tuple[str, list[str]]]:
+    """Articles in order, in runs of ``size``, each titled by its first and last id (one run: no title)."""
+    if len(ids) <= size:
+        return [("", list(ids))]
+    return [(f"{run[0]}–{run[-1]}", run) for run in (list(ids[i : i + size]) for i in range(0, len(ids), size))]
+
+
+def add_to_navigation(nav: Navigation, files: Files, config: Any, corpus: Corpus) -> Navigation:
+    """Put the article pages after ``articles/index.md``, in the navigation section that holds it."""
+    index = files.get_file_from_path(ARTICLES_INDEX)
+    section = index.page.parent if index is not None and index.page is not None else None
+    if not isinstance(section, Section):
+        return nav
+    pages = []
+    for path in article_sources(corpus):
+        file = files.get_file_from_path(path)
+        if file is not None and file.page is None:
+            Page(None, file, config)
+        if file is not None and file.page not in section.children and file.page is not None:
+            pages.append(file.page)
+    by_id = {page.file.src_uri: page for page in pages}
+    for title, run in groups([p.file.src_uri for p in pages]):
+        children = [by_id[uri] for uri in run]
+        section.children.extend(children if not title else [Section(f"Articles {title}", children)])  # type: ignore[arg-type]
+    # MkDocs' own helpers, as get_navigation uses them, to link the new pages in.
+    nav.pages = _get_by_type(nav.items, Page)
+    _add_previous_and_next_links(nav.pages)
+    _add_parent_links(nav.items)
+    return nav
