@@ -3,6 +3,7 @@ a contents page with page numbers, running heads, embedded fonts and metadata fr
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -12,14 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from macros.edition import TITLE, authors
+from macros.edition import TITLE, authors, edition_html
 from macros.model import Corpus
 from macros.plan import ArticlePlan, plan_article
 from macros.terms import TermMatcher
 
-from .conftest import PROJECT
+from .conftest import PAYLOAD, PROJECT
 
 EPOCH = 1_700_000_000
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
@@ -191,3 +193,20 @@ def test_pages_render(pdf: Path, tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "3", str(pdf), str(tmp_path / "page")], check=True)
     rendered = sorted(tmp_path.glob("page-*.png"))
     assert len(rendered) == 3 and all(p.stat().st_size > 1000 for p in rendered)
+
+
+def test_markup_in_the_data_reaches_the_edition_as_text(corpus: Corpus) -> None:
+    hostile = dataclasses.replace(
+        corpus,
+        articles={k: dataclasses.replace(a, title=PAYLOAD, provenance=PAYLOAD) for k, a in corpus.articles.items()},
+        terms={k: dataclasses.replace(t, name=PAYLOAD + k, definition=PAYLOAD, original=PAYLOAD)
+               for k, t in corpus.terms.items()},
+        claims={k: dataclasses.replace(c, statement=PAYLOAD, reason=PAYLOAD) for k, c in corpus.claims.items()},
+    )
+    matcher = TermMatcher(hostile.terms.values())
+    html = edition_html(hostile, [plan_article(hostile, a, matcher) for a in hostile.articles], EPOCH, COMMIT)
+    document = BeautifulSoup(html, "html.parser")
+    assert not document.find_all(["script", "iframe", "img", "svg"])
+    assert not [tag for tag in document.find_all(True) if any(a.startswith("on") or a == "style" for a in tag.attrs)]
+    assert not [a for a in document.find_all("a") if a.get("href", "").startswith("javascript:")]
+    assert "<script>window.__pwned" in document.get_text()  # shown as text, not dropped
