@@ -80,12 +80,24 @@ def note(article_id: str, key: str) -> str:
     return at(article_page(article_id), note_id(key))
 
 
+def term_page(term_id_: str) -> str:
+    """A term's own page: ``/glossary/lazarus-group.md``."""
+    return f"/glossary/{term_id_}.md"
+
+
+def claim_page(claim_id_: str) -> str:
+    """A claim's own page: ``/claims/wannacry-300000-devices.md``."""
+    return f"/claims/{claim_id_}.md"
+
+
 def term(term_id_: str) -> str:
-    return at(GLOSSARY, term_id(term_id_))
+    """Where a link to a term leads: its own page."""
+    return term_page(term_id_)
 
 
 def claim(claim_id_: str) -> str:
-    return at(CLAIMS, claim_id(claim_id_))
+    """Where a link to a claim leads: its own page."""
+    return claim_page(claim_id_)
 
 
 def reference(reference_id: str) -> str:

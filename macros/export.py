@@ -22,13 +22,15 @@ import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
+from . import addresses
+from .kinds import CLAIM_KIND, KINDS
 from .model import UNKNOWN, Anchor, Appearance, Article, Claim, Corpus
 from .plan import appearance_key
 
 CONTEXT_CHARS = 32  # as much context as Hypothesis records on each side
-MOTIVATIONS = {"context": "describing", "correction": "commenting", "disputed": "assessing"}
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,11 @@ def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
         page = site.page(article.page)
         for note in notes:
             items.append({
-                "id": f"{page}#note-{note.id}",
+                "id": f"{page}#{addresses.note_id(note.id)}",
                 "type": "Annotation",
-                "motivation": MOTIVATIONS[note.kind],
+                "motivation": KINDS[note.kind].motivation,
                 "body": [{"type": "TextualBody", "value": note.body, "format": "text/markdown",
-                          "purpose": MOTIVATIONS[note.kind]}]
+                          "purpose": KINDS[note.kind].motivation}]
                 + [_link(corpus.references[r].url) for r in note.refs],
                 "target": {"source": page, "selector": quote_selector(article, note.anchor)},
             })
@@ -90,16 +92,16 @@ def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
             page = site.page(article.page)
             key = appearance_key(claim, appearance)
             items.append({
-                "id": f"{page}#note-{key}",
+                "id": f"{page}#{addresses.note_id(key)}",
                 "type": "Annotation",
-                "motivation": "assessing",
+                "motivation": KINDS[CLAIM_KIND].motivation,
                 "body": [
-                    {"type": "TextualBody", "purpose": "assessing", "format": "text/markdown",
+                    {"type": "TextualBody", "purpose": KINDS[CLAIM_KIND].motivation, "format": "text/markdown",
                      "value": f"{verdict.label}: {claim.reason}"},
                     {"type": "TextualBody", "purpose": "tagging", "value": verdict.id},
-                    # A relative address of a page at the site root ("claims.html#…") is not a URI to
-                    # the W3C suite, so the register is linked only when addresses are absolute.
-                    *([_link(f"{site.page('claims.md')}#claim-{claim.id}")] if site.absolute else []),
+                    # A relative address of a page at the site root ("claims/x.html") is not a URI to
+                    # the W3C suite, so the claim's page is linked only when addresses are absolute.
+                    *([_link(site.page(addresses.claim_page(claim.id).lstrip("/")))] if site.absolute else []),
                 ],
                 "target": {"source": page, "selector": quote_selector(article, appearance.anchor)},
             })
@@ -108,7 +110,7 @@ def annotations(corpus: Corpus, site: Site) -> dict[str, Any]:
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": collection_id,
         "type": "AnnotationCollection",
-        "label": "Notes and disputed-claim flags on the five articles",
+        "label": f"Notes and disputed-claim flags on {len(corpus.articles)} articles",
         "total": len(items),
         "first": {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0, "items": items},
     }
@@ -133,34 +135,43 @@ def _collection_ids(site: Site, items: list[dict[str, Any]]) -> tuple[str, str]:
     return collection.urn, uuid.uuid5(collection, "page-1").urn
 
 
-def claim_reviews(corpus: Corpus, site: Site) -> dict[str, Any]:
-    """Every claim as a schema.org ClaimReview; the rating runs from 1 (worst) up."""
+def claim_review(corpus: Corpus, site: Site, claim: Claim) -> dict[str, Any]:
+    """One claim as a schema.org ClaimReview, as fact-checkers publish it; the rating runs from 1 (worst) up."""
     scale = len(corpus.verdicts)
-    reviews = []
-    for claim in corpus.claims.values():
-        verdict = corpus.verdicts[claim.verdict]
-        reviews.append({
-            "@type": "ClaimReview",
-            "@id": f"{site.page('claims.md')}#claim-{claim.id}",
-            "url": f"{site.page('claims.md')}#claim-{claim.id}",
-            "claimReviewed": claim.statement,
-            "datePublished": claim.reviewed,
-            "author": {"@type": "Organization", "name": "The annotated reader"},
-            "reviewRating": {
-                "@type": "Rating",
-                "ratingValue": scale - verdict.rank + 1,
-                "bestRating": scale,
-                "worstRating": 1,
-                "alternateName": verdict.label,
-                "ratingExplanation": claim.reason,
-            },
-            "itemReviewed": {
-                "@type": "Claim",
-                "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances],
-            },
-            "citation": [corpus.references[r].url for r in claim.evidence],
-        })
-    return {"@context": "https://schema.org", "@graph": reviews}
+    verdict = corpus.verdicts[claim.verdict]
+    page = site.page(addresses.claim_page(claim.id).lstrip("/"))
+    return {
+        "@type": "ClaimReview",
+        "@id": page,
+        "url": page,
+        "claimReviewed": claim.statement,
+        "datePublished": claim.reviewed,
+        "author": {"@type": "Organization", "name": "The annotated reader"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": scale - verdict.rank + 1,
+            "bestRating": scale,
+            "worstRating": 1,
+            "alternateName": verdict.label,
+            "ratingExplanation": claim.reason,
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances],
+        },
+        "citation": [corpus.references[r].url for r in claim.evidence],
+    }
+
+
+def claim_reviews(corpus: Corpus, site: Site, claims: Iterable[Claim] | None = None) -> dict[str, Any]:
+    """ClaimReviews as one JSON-LD document: every claim's, or those of ``claims``."""
+    chosen = corpus.claims.values() if claims is None else claims
+    return {"@context": "https://schema.org", "@graph": [claim_review(corpus, site, claim) for claim in chosen]}
+
+
+def script_json(document: dict[str, Any]) -> str:
+    """JSON for a ``<script type="application/ld+json">``: nothing in it can close the element."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _appearance(corpus: Corpus, site: Site, claim: Claim, appearance: Appearance) -> dict[str, str]:
@@ -168,7 +179,7 @@ def _appearance(corpus: Corpus, site: Site, claim: Claim, appearance: Appearance
     article = corpus.articles[appearance.article]
     work = {
         "@type": "CreativeWork",
-        "url": f"{site.page(article.page)}#quote-{appearance_key(claim, appearance)}",
+        "url": f"{site.page(article.page)}#{addresses.quote_id(appearance_key(claim, appearance))}",
         "text": appearance.quote.exact,
         "description": f"Article {article.id} {appearance.stance} the claim.",
     }
@@ -188,12 +199,12 @@ def defined_terms(corpus: Corpus, site: Site) -> dict[str, Any]:
         "hasDefinedTerm": [
             {
                 "@type": "DefinedTerm",
-                "@id": f"{glossary}#term-{term.id}",
+                "@id": site.page(addresses.term_page(term.id).lstrip("/")),
                 "termCode": term.id,
                 "name": term.name,
                 "alternateName": [*term.aliases, *([term.original] if term.original else [])],
                 "description": term.definition,
-                "url": f"{glossary}#term-{term.id}",
+                "url": site.page(addresses.term_page(term.id).lstrip("/")),
                 "inDefinedTermSet": glossary,
             }
             for term in sorted(corpus.terms.values(), key=lambda t: t.id)

@@ -7,8 +7,9 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import compare, corrections, links, registers, render
+from . import compare, corrections, entities, export, links, registers, render
 from .errors import did_you_mean
+from . import figures
 from .finished import hold
 from .print_edition import print_edition
 from .model import Corpus
@@ -25,6 +26,10 @@ def register(env: Any, corpus: Corpus) -> None:
     cited_by = registers.citing_places(corpus)
     _report_unused(corpus, mentioned, cited_by)
     env.variables["article_count"] = count_in_words(len(corpus.articles))
+    repository = env.conf["extra"].get("repository")
+
+    def site() -> export.Site:
+        return export.Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
 
     def unknown(macro: str, kind: str, key: object, table: dict[str, Any]) -> bool:
         """Say, in one line naming the page, that a macro was given an id the data lacks."""
@@ -48,7 +53,28 @@ def register(env: Any, corpus: Corpus) -> None:
         # MkDocs' themes print page titles as HTML (headings' titles carry markup), so the data's
         # plain-text title goes in escaped.
         env.page.meta["title"] = str(escape(corpus.articles[article_id].title))
+        claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
+        if claims:
+            env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims))
         return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher)))
+
+
+    @env.macro
+    def claim_page(claim_id: str) -> str:
+        """A claim's own page."""
+        if unknown("claim_page", "claim", claim_id, corpus.claims):
+            return ""
+        env.page.meta["title"] = str(escape(corpus.claims[claim_id].statement))
+        env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), [corpus.claims[claim_id]]))
+        return hold(entities.claim_page(corpus, claim_id, repository))
+
+    @env.macro
+    def term_page(term_id: str) -> str:
+        """A glossary term's own page."""
+        if unknown("term_page", "term", term_id, corpus.terms):
+            return ""
+        env.page.meta["title"] = str(escape(corpus.terms[term_id].name))
+        return hold(entities.term_page(corpus, term_id, mentioned, repository))
 
     @env.macro
     def articles_table() -> str:
@@ -58,7 +84,7 @@ def register(env: Any, corpus: Corpus) -> None:
     @env.macro
     def glossary() -> str:
         """The glossary, A–Z, with backlinks."""
-        return hold(registers.glossary_page(corpus, mentioned))
+        return hold(registers.glossary_page(corpus))
 
     @env.macro
     def claims_register() -> str:
@@ -103,6 +129,7 @@ def register(env: Any, corpus: Corpus) -> None:
         return hold(print_edition(corpus, [plan_article(corpus, a, matcher) for a in corpus.articles]))
 
     corrections.register_macros(env, corpus)  # the corrections log, its feed link and review dates
+    figures.register_macros(env, corpus)  # charts drawn from the comparisons and the events
 
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

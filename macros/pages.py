@@ -6,7 +6,9 @@ MkDocs 1.6's own way, rather than mkdocs-gen-files, whose current releases
 depend on a fork of MkDocs) unless ``docs/`` has a hand-written one, and puts
 the articles into the navigation under the section that holds
 ``articles/index.md``: in groups of :data:`GROUP` once there are more, so that
-with ``navigation.prune`` a page carries only its own group.
+with ``navigation.prune`` a page carries only its own group. Every claim and
+every term gets a page too, reached from the claims register and the glossary
+rather than from the navigation, which would otherwise list them all on every page.
 """
 
 from __future__ import annotations
@@ -31,9 +33,17 @@ def article_sources(corpus: Corpus) -> dict[str, str]:
     return {addresses.article_page(a).lstrip("/"): render_text("pages/article.md.j2", id=a) for a in corpus.articles}
 
 
+def entity_sources(corpus: Corpus) -> dict[str, str]:
+    """The same for every claim's and every term's page (reached from the indexes, not the navigation)."""
+    return {
+        **{addresses.claim_page(c).lstrip("/"): render_text("pages/claim.md.j2", id=c) for c in corpus.claims},
+        **{addresses.term_page(t).lstrip("/"): render_text("pages/term.md.j2", id=t) for t in corpus.terms},
+    }
+
+
 def add_pages(files: Files, config: Any, corpus: Corpus) -> Files:
-    """Add a generated page for every article that has no hand-written one."""
-    for path, markdown in article_sources(corpus).items():
+    """Add a generated page for every article, claim and term that has no hand-written one."""
+    for path, markdown in {**article_sources(corpus), **entity_sources(corpus)}.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

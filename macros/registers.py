@@ -6,17 +6,18 @@ Each function prepares the values of one template and returns its finished HTML.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+
+from markupsafe import Markup
 
 from . import addresses, citations
 from .links import Origin, contributed
 from .model import Corpus
 from .plan import appearance_key
 from .templating import render_html
-from markupsafe import Markup
 
 
-def _script_language(text: str) -> str:
+def script_language(text: str) -> str:
     """The language tag of an original-script name: Korean if it has Hangul, else Chinese."""
     if any("\uac00" <= c <= "\ud7a3" for c in text):
         return "ko"
@@ -37,45 +38,45 @@ def _mention(corpus: Corpus, article_id: str, paragraph_id: str) -> dict[str, st
     return {"article": article_id, "paragraph": paragraph_id, "title": corpus.articles[article_id].title}
 
 
-def glossary_page(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]]) -> Markup:
-    """Entries A–Z with definition, spellings, related terms, references and backlinks."""
+def _facet(name: str, label: str, options: list[tuple[str, str, int]]) -> dict[str, object]:
+    return {"name": name, "label": label, "options": options}
+
+
+def glossary_page(corpus: Corpus) -> Markup:
+    """The index of terms A–Z, filterable by kind; each links to its own page."""
     letters: dict[str, list[dict[str, object]]] = defaultdict(list)
-    numbers = bibliography_numbers(corpus)
     for term in sorted(corpus.terms.values(), key=lambda t: t.name.casefold()):
         initial = term.name[0].upper()
-        letters[initial if initial.isalpha() else "0–9"].append({
-            "term": term,
-            "original_lang": _script_language(term.original or ""),
-            "details": contributed(term.details, Origin("glossary/terms.yaml", term.id, "details")) if term.details else None,
-            "related": [corpus.terms[r] for r in term.related],
-            "citations": _cite(term.refs, corpus, numbers),
-            "mentions": [_mention(corpus, a, p) for a, p in mentioned.get(term.id, [])],
-        })
+        letters[initial if initial.isalpha() else "0–9"].append(
+            {"term": term, "original_lang": script_language(term.original or "")}
+        )
     groups = [(letter, "digits" if letter == "0–9" else letter.lower(), entries) for letter, entries in sorted(letters.items())]
-    return render_html("glossary.html.j2", letters=groups)
+    kinds = Counter(t.kind for t in corpus.terms.values())
+    return render_html("glossary.html.j2", letters=groups,
+                       facets=[_facet("kind", "Kind", [(k, k, n) for k, n in sorted(kinds.items())])])
 
 
 def claims_register(corpus: Corpus) -> Markup:
-    """Every claim with its verdict, reason, evidence and appearances; filterable by verdict."""
-    claims = []
-    for claim in corpus.claims.values():
-        origin = Origin("glossary/claims.yaml", claim.id, "reason")
-        claims.append({
+    """The index of claims, filterable by verdict, article and stance; each links to its own page."""
+    claims = [
+        {
             "claim": claim,
             "verdict": corpus.verdicts[claim.verdict],
-            "reason": contributed(claim.reason, origin),
-            "settle": contributed(claim.settle, origin.with_field("settle"), inline=True) if claim.settle else None,
-            "evidence": [corpus.references[r] for r in claim.evidence],
-            "appearances": [
-                {"appearance": a, "key": appearance_key(claim, a), "title": corpus.articles[a.article].title}
-                for a in claim.appearances
-            ],
-        })
-    verdicts = [
-        {"id": v.id, "label": v.label, "count": sum(c.verdict == v.id for c in corpus.claims.values())}
-        for v in corpus.verdicts.values()
+            "articles": sorted({a.article for a in claim.appearances}),
+            "stances": sorted({a.stance for a in claim.appearances}),
+            "appearances": [{"appearance": a, "key": appearance_key(claim, a)} for a in claim.appearances],
+        }
+        for claim in corpus.claims.values()
     ]
-    return render_html("claims.html.j2", claims=claims, verdicts=verdicts)
+    by_verdict = Counter(c.verdict for c in corpus.claims.values())
+    by_article = Counter(a for c in claims for a in c["articles"])
+    by_stance = Counter(s for c in claims for s in c["stances"])
+    facets = [
+        _facet("verdict", "Verdict", [(v.id, v.label, by_verdict[v.id]) for v in corpus.verdicts.values()]),
+        _facet("article", "Article", [(a, f"{a}: {corpus.articles[a].title}", by_article[a]) for a in corpus.articles]),
+        _facet("stance", "Stance", [(s, s, by_stance[s]) for s in ("asserts", "contradicts", "qualifies")]),
+    ]
+    return render_html("claims.html.j2", claims=claims, facets=facets)
 
 
 def verdict_scale(corpus: Corpus) -> Markup:

@@ -23,6 +23,11 @@ CHANGES = {
         ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">',
          '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'),
     ],
+    "main.html": [
+        ('{% extends "base.html" %}\n{% block extrahead %}{% if page and page.meta and page.meta.reader_jsonld %}'
+         '<script type="application/ld+json">{{ page.meta.reader_jsonld }}</script>{% endif %}{% endblock %}\n',
+         '{% extends "base.html" %}\n'),
+    ],
     "partials/nav-item.html": [('{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}', 'tabindex="{{ tabindex }}"')],
     "partials/search.html": [("role=\"dialog\" aria-label=\"{{ lang.t('search') }}\"", 'role="dialog"')],
 }

@@ -98,27 +98,52 @@
     toggles.hidden = false;
   }
 
-  function setUpFilter() {
-    var filter = document.querySelector(".reader-filter");
-    if (!filter) return;
-    var buttons = Array.prototype.slice.call(filter.querySelectorAll("button[data-verdict]"));
-    buttons.forEach(function (button) {
-      button.addEventListener("click", function () {
-        var verdict = button.dataset.verdict;
-        buttons.forEach(function (b) { b.setAttribute("aria-pressed", String(b === button)); });
-        Array.prototype.forEach.call(document.querySelectorAll(".reader-claim"), function (claim) {
-          claim.hidden = verdict !== "all" && claim.dataset.verdict !== verdict;
-        });
+  /* Index filters (claims by verdict, article and stance; terms by kind): the choice lives in the
+     address, so a filtered view can be shared and survives a reload; an empty result says so. */
+  function setUpFilters() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.reader-filter[data-filter-for]"), function (form) {
+      var list = document.getElementById(form.dataset.filterFor);
+      var empty = document.querySelector("[data-empty-for='" + form.dataset.filterFor + "']");
+      var count = form.querySelector("output");
+      var selects = Array.prototype.slice.call(form.querySelectorAll("select[name]"));
+      var items = Array.prototype.slice.call(list.querySelectorAll(".reader-index__item"));
+      var params = new URLSearchParams(location.search);
+      selects.forEach(function (select) {
+        var wanted = params.get(select.name);
+        if (wanted && select.querySelector("option[value='" + CSS.escape(wanted) + "']")) select.value = wanted;
       });
+      function apply() {
+        var shown = 0;
+        items.forEach(function (item) {
+          var match = selects.every(function (select) {
+            return !select.value || (item.dataset[select.name] || "").split(" ").indexOf(select.value) !== -1;
+          });
+          item.hidden = !match;
+          if (match) shown += 1;
+        });
+        Array.prototype.forEach.call(list.querySelectorAll("h2"), function (heading) {
+          var group = heading.nextElementSibling;
+          heading.hidden = !!group && !group.querySelector(".reader-index__item:not([hidden])");
+        });
+        count.textContent = shown + " of " + items.length + " shown";
+        if (empty) empty.hidden = shown !== 0;
+        var query = new URLSearchParams();
+        selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
+        var search = query.toString();
+        history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      }
+      selects.forEach(function (select) { select.addEventListener("change", apply); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.hidden = false;
+      apply();
     });
-    filter.hidden = false;
   }
 
   function start() {
     fitNotesToWidth();
     openNoteFor(location.hash);
     setUpToggles();
-    setUpFilter();
+    setUpFilters();
   }
 
   WIDE.addEventListener("change", fitNotesToWidth);
