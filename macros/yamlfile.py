@@ -15,8 +15,10 @@ gigabytes ("billion laughs").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -34,8 +36,8 @@ class LocatedDict(dict[str, Any]):
     """A YAML mapping that knows the (1-based) line it starts on, and the line of each field."""
 
     line: int | None = None
-    field_lines: dict[str, int] = {}
-    item_lines: dict[str, tuple[int, ...]] = {}
+    field_lines: Mapping[str, int] = MappingProxyType({})
+    item_lines: Mapping[str, tuple[int, ...]] = MappingProxyType({})
 
     def line_of(self, field: str, item: object = None) -> int | None:
         """The line of a field, or of one item of a list field when ``item`` is given."""
@@ -44,7 +46,6 @@ class LocatedDict(dict[str, Any]):
                 if value == item:
                     return line
         return self.field_lines.get(field)
-
 
 
 class EntryLines:
@@ -90,6 +91,7 @@ class EntryLines:
             for p in problems
         ]
 
+
 # libyaml's C parser when PyYAML was built with it (the wheels are), the pure-Python one otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -133,7 +135,7 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, DataProblem | None
 
 
 def load_yaml(path: Path, shown_as: str) -> tuple[Any, DataProblem | None]:
-    """Parse a YAML file; a syntax error becomes a problem with its line and column."""
+    """Parse a YAML file; a syntax error, a control character or an anchor becomes a problem with its line."""
     text, problem = read_text(path, shown_as)
     if problem or text is None:
         return None, problem
@@ -157,6 +159,7 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, DataProblem | None]:
 
 
 def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of an offset in a text."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
