@@ -4,12 +4,14 @@ The schemas live in ``glossary/schemas/`` so that editors with a YAML language
 server can use them too. jsonschema reports a path such as
 ``terms/3/aliases``; this module turns it into the entry's id, its line and the
 field. The same check refuses control and bidirectional-control characters in
-any text of the file, which no schema can express for every field at once.
+any text of the file, and numbers that are not finite, which no schema can
+express for every field at once.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -37,10 +39,10 @@ def _validator(name: str) -> Draft202012Validator:
 
 
 def validate(document: Any, schema: str, shown_as: str) -> list[DataProblem]:
-    """Check one parsed file against ``glossary/schemas/<schema>.schema.json``, and its characters."""
+    """Check one parsed file against ``glossary/schemas/<schema>.schema.json``, and its characters and numbers."""
     errors = sorted(_validator(schema).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     found = [_problem(error, document, shown_as) for error in errors]
-    return found + list(_characters(document, shown_as))
+    return found + list(_forbidden_values(document, shown_as))
 
 
 def _locate(document: Any, path: Iterable[str | int]) -> tuple[str | None, str | None, int | None]:
@@ -70,31 +72,34 @@ def _problem(error: ValidationError, document: Any, shown_as: str) -> DataProble
     )
 
 
-def _strings(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every text in a parsed document, field names included, with the path to it."""
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
+def _leaves(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every scalar in a parsed document, field names included, with the path to it."""
+    if isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(key, str):
-                yield path, key
-            yield from _strings(value, (*path, key))
+            yield path, key
+            yield from _leaves(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _strings(value, (*path, index))
+            yield from _leaves(value, (*path, index))
+    else:
+        yield path, node
 
 
-def _characters(document: Any, shown_as: str) -> Iterator[DataProblem]:
-    """One problem for each text that holds a control or bidirectional-control character."""
-    for path, text in _strings(document):
-        if found := next(forbidden(text), None):
+def _forbidden_values(document: Any, shown_as: str) -> Iterator[DataProblem]:
+    """What no schema refuses for every field at once: control and bidirectional-control
+    characters in any text, and numbers that are not finite (``.nan``, ``.inf``)."""
+    for path, value in _leaves(document):
+        found = next(forbidden(value), None) if isinstance(value, str) else None
+        if found:
             index, char = found
-            entry, field, line = _locate(document, path)
-            yield DataProblem(
-                file=shown_as, entry=entry, field=field, line=line,
-                problem=f"holds {describe(char)} {where_in(text, index)}, which the data may not contain",
-                suggestion="delete it (it is invisible, or reorders the text on screen); in a quoted value, remove the escape that writes it",
-            )
+            problem = f"holds {describe(char)} {where_in(value, index)}, which the data may not contain"
+            suggestion = "delete it (it is invisible, or reorders the text on screen); in a quoted value, remove the escape that writes it"
+        elif isinstance(value, float) and not math.isfinite(value):
+            problem, suggestion = f"{value} is not a finite number", "write the figure in digits"
+        else:
+            continue
+        entry, field, line = _locate(document, path)
+        yield DataProblem(file=shown_as, entry=entry, field=field, line=line, problem=problem, suggestion=suggestion)
 
 
 def _describe(error: ValidationError) -> str:

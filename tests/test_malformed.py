@@ -139,6 +139,16 @@ def test_every_text_of_every_file_is_checked_for_bidi_controls(glossary: Path) -
     assert sum(p.entry is not None for p in found) > 50  # the entry too, wherever the record has an id
 
 
+
+@pytest.mark.parametrize("written", [".nan", ".inf", "-.Inf"])
+def test_a_figure_that_is_not_a_finite_number(glossary: Path, written: str) -> None:
+    text = (glossary / "comparisons.yaml").read_text(encoding="utf-8")
+    line = text[:text.index("value: 6800")].count("\n") + 1
+    edit(glossary / "comparisons.yaml", "value: 6800", f"value: {written}")
+    problem = only(problems(glossary))
+    assert problem.line == line and problem.field is not None and problem.field.endswith("value")
+    assert problem.problem.endswith("is not a finite number") and problem.suggestion == "write the figure in digits"
+
 @pytest.mark.parametrize(("exact", "hint"), [
     ("Office\u200b 39 from", 'the quote has an invisible U+200B ZERO WIDTH SPACE after "Office"'),
     ("Office\u200b39 from", 'the quote has an invisible U+200B ZERO WIDTH SPACE after "Office" where the article has U+0020 SPACE'),
