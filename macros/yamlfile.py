@@ -101,6 +101,13 @@ class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
+    first: dict[str, yaml.Mark] = {}
+    for key, _ in node.value:  # PyYAML would keep the last of two equal keys without a word
+        if isinstance(key, yaml.ScalarNode) and first.setdefault(key.value, key.start_mark) is not key.start_mark:
+            raise yaml.constructor.ConstructorError(
+                problem=f"the field '{key.value}' is given twice (first at line {first[key.value].line + 1})",
+                problem_mark=key.start_mark,
+            )
     mapping = LocatedDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     mapping.field_lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}

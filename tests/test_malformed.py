@@ -140,6 +140,13 @@ def test_every_text_of_every_file_is_checked_for_bidi_controls(glossary: Path) -
 
 
 
+
+def test_a_field_given_twice_in_one_entry(glossary: Path) -> None:
+    add_note(glossary, "001", "  - id: n3\n    kind: context\n    exact: Office 39 from\n    body: One.\n    body: Two.\n")
+    problem = only(problems(glossary))
+    assert (problem.file, problem.line) == ("glossary/annotations/001.yaml", 7)
+    assert problem.problem == "is not valid YAML, column 5: the field 'body' is given twice (first at line 6)"
+
 @pytest.mark.parametrize("written", [".nan", ".inf", "-.Inf"])
 def test_a_figure_that_is_not_a_finite_number(glossary: Path, written: str) -> None:
     text = (glossary / "comparisons.yaml").read_text(encoding="utf-8")
