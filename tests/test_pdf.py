@@ -21,7 +21,7 @@ from macros.model import Corpus
 from macros.plan import ArticlePlan, plan_article
 from macros.terms import TermMatcher
 
-from .conftest import PAYLOAD, PROJECT
+from .conftest import PAYLOAD, PROJECT, edit
 
 EPOCH = 1_700_000_000
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
@@ -112,10 +112,8 @@ def test_notes_carried_to_a_later_page_are_found(tmp_path: Path, project_copy: P
     (project_copy / "tools").mkdir()
     for tool in ("print_pdf.py", "build_info.py"):
         shutil.copy2(PROJECT / "tools" / tool, project_copy / "tools" / tool)
-    css = project_copy / "macros" / "templates" / "print" / "print.css"
-    css.write_text(css.read_text(encoding="utf-8").replace("border-top: 0.5pt solid #888;\n  }",
-                                                           "border-top: 0.5pt solid #888;\n    margin-top: 4mm;\n  }", 1),
-                   encoding="utf-8")
+    edit(project_copy / "macros" / "templates" / "print" / "print.css",
+         "border-top: 0.5pt solid #888;\n  }", "border-top: 0.5pt solid #888;\n    margin-top: 4mm;\n  }")
     result = make_pdf(tmp_path / "carried.pdf", project_copy)
     assert result.returncode == 0, result.stderr
     assert misplaced_notes(page_texts(tmp_path / "carried.pdf"), plans)
@@ -183,10 +181,14 @@ def test_metadata_comes_from_the_data_and_source_date_epoch(pdf: Path, corpus: C
     assert info.creation_date == datetime.fromtimestamp(EPOCH, UTC) == info.modification_date
 
 
-def test_the_same_data_gives_the_same_bytes(pdf: Path, tmp_path: Path) -> None:
-    again = tmp_path / "again.pdf"
-    assert make_pdf(again).returncode == 0
-    assert again.read_bytes() == pdf.read_bytes()
+def test_the_same_data_gives_the_same_bytes(tmp_path: Path) -> None:
+    """Two processes typeset the same data and commit into identical files."""
+    _tools()
+    script = ("import pathlib, sys; sys.path.insert(0, 'tools'); import print_pdf; "
+              f"print_pdf.render(print_pdf.edition({EPOCH}, '{COMMIT}'), pathlib.Path(sys.argv[1]))")
+    for name in ("first.pdf", "second.pdf"):
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], cwd=PROJECT, check=True)
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "second.pdf").read_bytes()
 
 
 def test_pages_render(pdf: Path, tmp_path: Path) -> None:
