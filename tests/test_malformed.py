@@ -210,7 +210,7 @@ NOISE = st.sampled_from([":", "- ", "[", "]", "{", "\"", "'", "&a ", "*a", "!!py
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(["references.yaml", "terms.yaml", "claims.yaml", "verdicts.yaml", "events.yaml",
-                             "comparisons.yaml", "sources/002.yaml", "annotations/001.yaml"]),
+                             "comparisons.yaml", "corrections.yaml", "sources/002.yaml", "annotations/001.yaml"]),
        where=st.floats(0, 1), cut=st.integers(0, 40), noise=NOISE)
 def test_no_damage_to_a_file_gives_anything_but_data_problems(project_copy: Path, file: str, where: float, cut: int, noise: str) -> None:
     """Whatever is cut from or slipped into a file, loading ends in the corpus or in DataError, never a crash."""
