@@ -148,10 +148,12 @@ def test_verify_names_a_file_altered_missing_or_added(archive: Path, tmp_path: P
 def test_the_same_commit_gives_the_same_bytes_in_other_folders(tmp_path: Path) -> None:
     if not (PROJECT / ".git").exists():
         pytest.skip("not a git checkout")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout.strip()
     digests = []
     for name in ("first", "second"):
         clone = tmp_path / name / "reader"
         subprocess.run(["git", "clone", "--quiet", str(PROJECT), str(clone)], check=True)
+        subprocess.run(["git", "checkout", "--quiet", head], cwd=clone, check=True)
         result = run("build", cwd=clone)
         assert result.returncode == 0, result.stderr
         digests.append([hashlib.sha256((clone / "dist" / f).read_bytes()).hexdigest()
