@@ -95,12 +95,21 @@ def test_a_raw_nul_byte_names_the_file_line_and_code_point(glossary: Path) -> No
     assert "delete it" in (problem.suggestion or "")
 
 
-def test_a_raw_nul_byte_fails_the_build_without_a_traceback(project_copy: Path, tmp_path: Path) -> None:
-    edit(project_copy / "glossary" / "terms.yaml", "  definition: Controls", "  definition: Con\x00trols")
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("terms.yaml", "  definition: Controls", "  definition: Con\x00trols", "glossary/terms.yaml:8: holds U+0000 (a control character)"),
+    ("terms.yaml", "  definition: Controls", "  definition: Con\u202etrols",
+     "glossary/terms.yaml:8, entry 'aml', field 'definition': holds U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("terms.yaml", "  definition: Controls", "  definition: &d Controls", "glossary/terms.yaml:8: uses the YAML anchor '&d'"),
+    ("terms.yaml", "  kind: technical\n", "  kind: technical\n  kind: unit\n", "the field 'kind' is given twice"),
+    ("comparisons.yaml", "value: 6800", "value: .nan", "nan is not a finite number"),
+])
+def test_a_hostile_file_fails_the_build_with_one_message_and_no_traceback(
+    project_copy: Path, tmp_path: Path, file: str, old: str, new: str, message: str,
+) -> None:
+    edit(project_copy / "glossary" / file, old, new)
     result = mkdocs_build(project_copy, tmp_path / "site")
-    assert result.returncode != 0
-    assert "glossary/terms.yaml:8: holds U+0000 (a control character)" in result.stderr
-    assert "Traceback" not in result.stderr and "File \"" not in result.stderr
+    assert result.returncode != 0 and message in result.stderr
+    assert "Traceback" not in result.stderr and 'File "' not in result.stderr
 
 
 @pytest.mark.parametrize(("escape", "code_point"), [
