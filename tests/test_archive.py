@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -91,9 +93,9 @@ def test_bag_info_names_the_source_the_commit_and_the_commit_date(archive: Path)
     info = dict(line.split(": ", 1) for line in read(archive, "bag-info.txt").decode().splitlines())
     assert info["Source-Organization"] == "The annotated reader"
     assert "North Korea" in info["External-Description"]
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT, capture_output=True, text=True).stdout.strip()
-    assert info["External-Identifier"] == f"git commit {head}"
-    day = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"], cwd=PROJECT,
+    built_from = json.loads(read(archive, "data/PROVENANCE.json"))["commit"]
+    assert re.fullmatch(r"[0-9a-f]{40}", built_from) and info["External-Identifier"] == f"git commit {built_from}"
+    day = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", built_from], cwd=PROJECT,
                          capture_output=True, text=True, env={**os.environ, "TZ": "UTC"}).stdout.strip()
     assert info["Bagging-Date"] == day
     assert info["Payload-Oxum"] and info["Bag-Software-Agent"].startswith("bagit.py")
