@@ -185,7 +185,7 @@ def edition_html(corpus: Corpus, plans: list[ArticlePlan], epoch: int, commit: s
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -193,3 +193,5 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["runs"] = script_runs
+    return environment

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 from pypdf import PdfReader
 
-from macros.edition import TITLE, authors, edition_html
+from macros.edition import TITLE, Footnote, Run, authors, edition_html, pieces, script_runs
 from macros.model import Corpus
 from macros.plan import ArticlePlan, plan_article
 from macros.terms import TermMatcher
@@ -212,3 +213,20 @@ def test_markup_in_the_data_reaches_the_edition_as_text(corpus: Corpus) -> None:
     assert not [tag for tag in document.find_all(True) if any(a.startswith("on") or a == "style" for a in tag.attrs)]
     assert not [a for a in document.find_all("a") if a.get("href", "").startswith("javascript:")]
     assert "<script>window.__pwned" in document.get_text()  # shown as text, not dropped
+
+
+def test_korean_and_chinese_runs_get_their_language() -> None:
+    assert script_runs("丹东市 (Korean: 단둥)") == (
+        Run("丹东市", "zh-Hans"), Run(" (Korean: "), Run("단둥", "ko"), Run(")"),
+    )
+    assert script_runs("조선로동당 중앙위원회 39호실") == (Run("조선로동당 중앙위원회 39호실", "ko"),)
+    assert script_runs("Office 39") == (Run("Office 39"),)
+
+
+def test_each_footnote_follows_the_words_it_explains() -> None:
+    one, two, three = (Footnote(n, "Context", Markup(""), ()) for n in (1, 2, 3))
+    cut = pieces("abc def", [(3, two), (3, one), (7, three)])
+    assert [("".join(r.text for r in p.runs), [n.number for n in p.notes]) for p in cut] == [
+        ("abc", [1, 2]), (" def", [3]),
+    ]
+    assert [len(pieces(text, [])) for text in ("", "no notes")] == [1, 1]
