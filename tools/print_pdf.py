@@ -6,9 +6,10 @@ The edition is one HTML document (:func:`macros.edition.edition_html`) laid out 
 CSS for Paged Media: footnotes on the page of their marker, running heads, page numbers and a
 table of contents with page numbers. The PDF is PDF/A-3b and tagged; its title, authors and dates
 come from the data and ``SOURCE_DATE_EPOCH``, and its identifier is a hash of its content, so
-the same commit gives the same bytes. WeasyPrint needs Pango (Debian: ``libpango-1.0-0``,
-``libpangoft2-1.0-0``); the fonts are Liberation (``fonts-liberation``) and Noto CJK
-(``fonts-noto-cjk``).
+the same commit gives the same bytes. WeasyPrint needs Pango and HarfBuzz (Debian:
+``libpango-1.0-0``, ``libpangoft2-1.0-0``, ``libharfbuzz-subset0``); the fonts are Liberation
+(``fonts-liberation``) and Noto CJK (``fonts-noto-cjk``). Chromium is not used: it has no
+``float: footnote``, page-margin boxes or ``target-counter()``, which the edition is built on.
 """
 
 from __future__ import annotations
