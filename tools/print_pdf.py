@@ -9,7 +9,7 @@ come from the data and ``SOURCE_DATE_EPOCH``, and its identifier is a hash of it
 the same commit gives the same bytes. WeasyPrint needs Pango and HarfBuzz (Debian:
 ``libpango-1.0-0``, ``libpangoft2-1.0-0``, ``libharfbuzz-subset0``); the fonts are Liberation
 (``fonts-liberation``) and Noto CJK (``fonts-noto-cjk``). Chromium is not used: it has no
-``float: footnote``, page-margin boxes or ``target-counter()``, which the edition is built on.
+``float: footnote`` or ``target-counter()``, which the footnotes and the contents rely on.
 """
 
 from __future__ import annotations
