@@ -39,7 +39,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     from macros import finished, links
 
     html, held = finished.release(html)
-    if held:
+    if held and "toc" not in page.meta.get("hide", ()):  # a hidden table of contents stays empty
         page.toc = get_toc(finished.contents(html))  # type: ignore[arg-type]
     return links.resolve(html, page, files)
 

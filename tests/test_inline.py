@@ -43,5 +43,5 @@ def test_crossing_highlights_keep_every_word_and_mark_each_quote() -> None:
 
 def test_a_term_link_carries_the_definition_as_its_tooltip() -> None:
     link = rendered("The NIS said.", [], [TermSpan("nis", 4, 7)]).select_one("a.reader-term")
-    assert link["href"] == "/glossary.md#term-nis"
+    assert link["href"] == "/glossary/nis.md"
     assert link["title"] == 'South Korea\'s "spy" agency.'

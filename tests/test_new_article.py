@@ -40,15 +40,14 @@ def test_a_sixth_article_takes_two_files(project_copy: Path, tmp_path: Path) -> 
 
     page = BeautifulSoup((out / "articles" / "005" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find(id="p2").get_text() == TEXT.splitlines()[1]
-    assert page.select_one("a.reader-term[href$='#term-lazarus-group']")
+    assert page.select_one("a.reader-term[href$='glossary/lazarus-group/']")
 
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     nav = [a["href"] for a in home.select("nav.md-nav--primary a[href]")]
     assert "articles/005/" in nav and nav.index("articles/004/") < nav.index("articles/005/")
 
-    glossary = BeautifulSoup((out / "glossary" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    entry = glossary.find(id="term-lazarus-group").find_next("div", class_="reader-term-entry")
-    assert entry.select_one("a[href$='articles/005/#p1']") or entry.select_one("a[href$='articles/005/#p2']")
+    term = BeautifulSoup((out / "glossary" / "lazarus-group" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert term.select_one("a[href$='articles/005/#p1']") and term.select_one("a[href$='articles/005/#p2']")
 
     matrix = BeautifulSoup((out / "compare" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "005" in [th.get_text() for th in matrix.select(".reader-matrix th")]

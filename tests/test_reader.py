@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 from macros.model import Corpus
 from macros.plan import appearance_key
 
+from .conftest import ARTICLE_IDS
+
 ARTICLES = ARTICLE_IDS
 
 
@@ -70,27 +72,39 @@ def test_every_claim_appearance_shows_its_verdict(site: Path, corpus: Corpus) ->
         for a in claim.appearances:
             note = page(site, f"articles/{a.article}").find(id=f"note-{appearance_key(claim, a)}")
             assert label in note.get_text(), claim.id
-            assert note.select_one(f'a[href$="claims/#claim-{claim.id}"]'), claim.id
+            assert note.select_one(f'a[href$="claims/{claim.id}/"]'), claim.id
 
 
 def test_claims_register_lists_every_claim_with_its_appearances(site: Path, corpus: Corpus) -> None:
     html = page(site, "claims")
     for claim in corpus.claims.values():
-        entry = html.find(id=f"claim-{claim.id}").find_parent("div", class_="reader-claim")
+        entry = html.find(id=f"claim-{claim.id}")
         assert entry["data-verdict"] == claim.verdict
-        links = {a["href"] for a in entry.select("li a")}
+        assert entry.select_one(".reader-index__name")["href"] == f"{claim.id}/"
+        assert set(entry["data-article"].split()) == {a.article for a in claim.appearances}
+        links = {a["href"] for a in entry.select("a")}
         for a in claim.appearances:
             assert f"../articles/{a.article}/#quote-{appearance_key(claim, a)}" in links
 
 
+def test_each_claim_page_lists_every_appearance_with_its_stance(site: Path, corpus: Corpus) -> None:
+    for claim in corpus.claims.values():
+        html = page(site, f"claims/{claim.id}")
+        assert html.h1.get_text() == claim.statement
+        assert corpus.verdicts[claim.verdict].label in html.select_one(".reader-verdict-tag").get_text()
+        shown = [(li.select_one(".reader-stance").get_text(), li.select_one("a")["href"], li.q.get_text())
+                 for li in html.select(".reader-appearance")]
+        assert shown == [(a.stance, f"../../articles/{a.article}/#quote-{appearance_key(claim, a)}", a.quote.exact)
+                         for a in claim.appearances]
+
+
 def test_every_term_link_points_at_a_glossary_entry_with_its_definition(site: Path, corpus: Corpus) -> None:
-    glossary = page(site, "glossary")
     seen = 0
     for article_id in ARTICLES:
         for link in page(site, f"articles/{article_id}").select("a.reader-term"):
-            term_id = link["href"].split("#term-")[1]
-            assert link["href"] == f"../../glossary/#term-{term_id}"
-            assert glossary.find(id=f"term-{term_id}") is not None
+            term_id = link["href"].split("/")[-2]
+            assert link["href"] == f"../../glossary/{term_id}/"
+            assert page(site, f"glossary/{term_id}").h1.get_text() == corpus.terms[term_id].name
             assert link["title"] == corpus.terms[term_id].definition
             seen += 1
     assert seen >= len(corpus.terms) // 2
@@ -130,14 +144,12 @@ def mentions_by_search(corpus: Corpus, term_id: str) -> set[tuple[str, str]]:
 
 
 def test_glossary_backlinks_list_every_paragraph_that_mentions_a_term(site: Path, corpus: Corpus) -> None:
-    glossary = page(site, "glossary")
     for term in corpus.terms.values():
-        entry = glossary.find(id=f"term-{term.id}").find_next_sibling("div", class_="reader-term-entry")
-        mentioned = entry.find(string=re.compile("Mentioned in")).find_parent("p")
+        mentioned = page(site, f"glossary/{term.id}").find(id="mentions").find_next_sibling()
         listed = {
             (m.group(1), m.group(2))
             for a in mentioned.select("a")
-            if (m := re.search(r"articles/(\d{3})/#(p\d+)$", a["href"]))
+            if (m := re.search(r"articles/(\d{3,})/#(p\d+)$", a["href"]))
         }
         assert listed == mentions_by_search(corpus, term.id), term.id
 
@@ -161,7 +173,7 @@ def test_exports_are_written_and_resolve(site: Path, corpus: Corpus) -> None:
         assert page(site, f"articles/{article_id}").find(id=fragment) is not None
     claims = json.loads((site / "claims.jsonld").read_text(encoding="utf-8"))
     reviews = claims["@graph"]
-    assert {r["@id"].split("#claim-")[1] for r in reviews} == set(corpus.claims)
+    assert {r["@id"].split("/")[-2] for r in reviews} == set(corpus.claims)
     for review in reviews:
         assert review["@type"] == "ClaimReview" and review["itemReviewed"]["@type"] == "Claim"
         assert 1 <= review["reviewRating"]["ratingValue"] <= review["reviewRating"]["bestRating"]
