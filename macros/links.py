@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from .errors import DataProblem, did_you_mean
 from .safe import markdown_html
@@ -62,6 +63,7 @@ class _Book:
     wanted: list[tuple[str, str | None, str, str]] = field(default_factory=list)  # page, target, fragment, href
     ids: dict[str, set[str]] = field(default_factory=dict)
     refused: list[DataProblem] = field(default_factory=list)
+    files: list[tuple[str, str]] = field(default_factory=list)  # page, a file of the site it links to
     quiet: bool = False  # a page failed to render: links to it would only be noise
 
 
@@ -106,6 +108,9 @@ def resolve(page_html: str, page: Any, files: Any) -> str:
             _book.wanted.append((source, source, href[1:], href))
             return match.group(0)
         path, _, fragment = href.partition("#")
+        if href.startswith("/") and not href.startswith("//") and not path.endswith(".md"):
+            _book.files.append((source, path.lstrip("/")))  # a file of the site, such as a capture
+            return f'href="{Markup.escape(get_relative_url(path.lstrip("/"), page.url or "."))}"'
         if not (href.startswith("/") and path.endswith(".md")):
             return match.group(0)
         target = files.get_file_from_path(path.lstrip("/"))
@@ -123,9 +128,12 @@ def resolve(page_html: str, page: Any, files: Any) -> str:
     return page_html
 
 
-def problems() -> list[str]:
+def problems(site_dir: Path) -> list[str]:
     """Every broken or refused link of the build, each once, located as precisely as it can be."""
     found: dict[str, None] = {str(p): None for p in _book.refused}
+    for page, path in _book.files:
+        if not (site_dir / path).is_file():
+            found[f"docs/{page}: the link to '/{path}' is broken: the site has no such file"] = None
     if _book.quiet:
         return list(found)
     for page, target, fragment, href in _book.wanted:

@@ -8,6 +8,7 @@ mkdocs-macros has put it on the path; all the work is done there.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
@@ -47,5 +48,5 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_build(config: Any) -> None:
     from macros import links
 
-    for problem in links.problems():
+    for problem in links.problems(Path(config["site_dir"])):
         log.warning(problem)

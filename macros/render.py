@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import citations
+from .captures import capture_path
 from .inline import Piece, pieces
 from .kinds import GLOSSARY_LAYER, KINDS
 from .links import Origin, contributed
@@ -83,6 +84,7 @@ class _ArticleRenderer:
             "published": article.published,
             "url": article.url,
             "capture": article.capture,
+            "capture_href": f"/{capture_path(article)}",
             "sha256": article.sha256,
             "provenance": contributed(article.provenance, self.source),
             "provenance_citations": self.cite(article.provenance_refs),

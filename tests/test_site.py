@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -54,6 +55,10 @@ def test_provenance_box(site: Path, corpus: Corpus) -> None:
         assert article.outlet in text and article.author in text and article.published in text
         if article.url != "unknown":
             assert box.select_one(f'a[href="{article.url}"]')
+        # Beside the checksum, a link to the capture's exact bytes, so anyone can check it.
+        capture = box.find("code", string=article.capture).find_parent("a")["href"]
+        served = (site / "articles" / article.id / capture).resolve()
+        assert hashlib.sha256(served.read_bytes()).hexdigest() == article.sha256
 
 
 def test_home_lists_every_article_with_provenance(site: Path, corpus: Corpus) -> None:
