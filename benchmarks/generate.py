@@ -2,17 +2,15 @@
 
     python benchmarks/generate.py N OUT [--seed 1]
 
-OUT becomes a complete project (mkdocs.yml, docs/, glossary/, macros/, overrides/) that the
-project's own configuration and macros build, and that the real loader accepts: every quote is
-anchored to words that occur once in its article, every id resolves, every file meets its schema.
-Paragraphs are made by a word-pair chain trained on the five real captures, so their length,
-vocabulary and punctuation resemble news prose. Alongside, OUT/plain/ is a plain Material project
-with the same article texts and the same navigation, and no macros: the baseline.
-
-Articles are grouped into navigation groups of 50 inside one "Articles" section, as a large site would
-be: Material renders the whole navigation into every page, but with ``navigation.prune`` a page carries
-only the items of its own group (the groups of a top-level section are expanded, so pruning works on
-the level below).
+OUT becomes a project of data and hand-written pages (mkdocs.yml, docs/, glossary/) that the
+project's own package builds, as it is installed here: its configuration names the project's page
+hooks and theme overrides, and mkdocs-macros imports the ``macros`` package from the path (the
+benchmark puts the project on PYTHONPATH); nothing of the code is copied. The real loader accepts
+the data: every quote is anchored to words that occur once in its article, every id resolves, every
+file meets its schema. Paragraphs are made by a word-pair chain trained on the real captures, so
+their length, vocabulary and punctuation resemble news prose. The article pages and their navigation
+(groups of 50 under "Articles", which ``navigation.prune`` keeps light) come from the data, as on
+the real site; ``benchmarks/twin.py`` makes the plain baseline.
 """
 
 from __future__ import annotations
@@ -28,7 +26,6 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 CAPTURES = PROJECT / "glossary" / "sources" / "captures"
-SECTION = 50
 PARAGRAPHS = (8, 14)
 SENTENCES = (2, 5)
 NOTES_PER_ARTICLE = 6
@@ -93,17 +90,12 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
     chain = _chain(rng)
     if out.exists():
         shutil.rmtree(out)
-    for part in ("macros", "overrides"):
-        shutil.copytree(PROJECT / part, out / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PROJECT / "docs", out / "docs", ignore=shutil.ignore_patterns("articles", "print.md", "benchmarks.md"))
+    shutil.copytree(PROJECT / "docs", out / "docs", ignore=shutil.ignore_patterns("print.md", "benchmarks.md"))
     glossary = out / "glossary"
     shutil.copytree(PROJECT / "glossary" / "schemas", glossary / "schemas")
     shutil.copy2(PROJECT / "glossary" / "verdicts.yaml", glossary / "verdicts.yaml")
     (glossary / "sources" / "captures").mkdir(parents=True)
     (glossary / "annotations").mkdir()
-    (out / "docs" / "articles").mkdir()
-    plain_docs = out / "plain" / "docs" / "articles"
-    plain_docs.mkdir(parents=True)
 
     term_count = max(12, count // 2)
     terms = _terms(term_count, rng)
@@ -149,11 +141,6 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
             yaml.safe_dump({"article": article_id, "notes": notes[article_id]}, sort_keys=False, allow_unicode=True),
             encoding="utf-8",
         )
-        (out / "docs" / "articles" / f"{article_id}.md").write_text(
-            f'---\nhide: [navigation, toc]\n---\n\n{{{{ article("{article_id}") }}}}\n', encoding="utf-8"
-        )
-        escaped = "\n\n".join(re.sub(r"([\\`*_{}\[\]()#+\-.!|<>&])", r"\\\1", p) for p in text.split("\n\n") if p.strip())
-        (plain_docs / f"{article_id}.md").write_text(f"# Synthetic article {article_id}\n\n{escaped}\n", encoding="utf-8")
 
     # Claims: each made by one article and contradicted by the next, on their spare quotes.
     claims = []
@@ -187,35 +174,18 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
         '# Two accounts in parallel\n\n{{ parallel("000", "001") }}\n' if count > 1 else "# Two accounts in parallel\n",
         encoding="utf-8",
     )
-    _configs(out, ids)
+    _configs(out)
 
 
-def _nav(ids: list[str]) -> str:
-    """Articles in one top-level section, split into collapsible groups that navigation.prune drops."""
-    lines = ["nav:", "  - Home: index.md", "  - Articles:"]
-    for start in range(0, len(ids), SECTION):
-        chunk = ids[start : start + SECTION]
-        lines.append(f"      - {chunk[0]}–{chunk[-1]}:")
-        lines += [f"          - articles/{article_id}.md" for article_id in chunk]
-    return "\n".join(lines) + "\n"
-
-
-def _configs(out: Path, ids: list[str]) -> None:
-    """The annotated project's mkdocs.yml (the real one, navigation regenerated) and the plain one."""
-    real = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    head = real[: real.index("\nnav:")]
-    pages = "  - Compare:\n      - compare.md\n      - parallel.md\n  - Glossary: glossary.md\n  - Claims: claims.md\n" \
-            "  - Timeline: timeline.md\n  - References: bibliography.md\n  - Methods: methods.md\n" \
-            "  - Corrections: corrections.md\n"
-    (out / "mkdocs.yml").write_text(head + "\n" + _nav(ids) + pages, encoding="utf-8")
-    plain = out / "plain"
-    (plain / "docs" / "index.md").write_text("# Synthetic corpus\n\nThe same texts, plainly.\n", encoding="utf-8")
-    features = re.search(r"  features:\n((?:    - .*\n)+)", real).group(0)  # type: ignore[union-attr]
-    (plain / "mkdocs.yml").write_text(
-        "site_name: Plain corpus\nstrict: true\ntheme:\n  name: material\n  font: false\n" + features
-        + "plugins:\n  search: {}\n" + _nav(ids),
-        encoding="utf-8",
-    )
+def _configs(out: Path) -> None:
+    """The real mkdocs.yml, its hooks and overrides named where the project has them, less the pages the
+    synthetic corpus leaves out (the print edition, which repeats every article, and the benchmarks)."""
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - macros/page_hooks.py", f"  - {PROJECT / 'macros' / 'page_hooks.py'}")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
+    config = re.sub(r"\n  - (Print edition: print\.md|Benchmarks: benchmarks\.md)[^\n]*", "", config)
+    config = re.sub(r"\n      - Benchmarks: benchmarks\.md[^\n]*", "", config)
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
 def main() -> None:

@@ -36,7 +36,7 @@ def define_env(env: Any) -> None:
     problems in the terminal until they are fixed.
     """
     try:
-        corpus = load_corpus()
+        corpus = load_corpus(Path(env.project_dir) / "glossary")  # the data of the site being built
     except DataError as error:
         if not _last_good:
             raise PluginError(str(error)) from None

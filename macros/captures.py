@@ -8,13 +8,11 @@ them as text.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from .model import Article, Corpus
 
 FOLDER = "captures"  # under the site root
-SOURCES = Path(__file__).resolve().parent.parent / "glossary" / "sources" / "captures"
 
 
 def capture_path(article: Article) -> str:
@@ -28,6 +26,6 @@ def write_captures(corpus: Corpus, site_dir: Path) -> list[Path]:
     for article in corpus.articles.values():
         target = site_dir / capture_path(article)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SOURCES / article.capture, target)
+        target.write_bytes(article.text.encode("utf-8"))  # the exact bytes: the loader checked their SHA-256
         written.append(target)
     return written

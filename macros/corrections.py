@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from . import addresses
@@ -237,6 +236,8 @@ def feed(corpus: Corpus, site_url: str, page_url: str) -> bytes:
     ``page_url`` is the Corrections page's address (absolute when the site's is set).
     """
     base = site_url.rstrip("/") + "/" if site_url else ""
+    from feedgen.feed import FeedGenerator  # here, not at the top: lxml is slow to import, and only the feed needs it
+
     generator = FeedGenerator()
     generator.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'feed')}")
     generator.title("The annotated reader: corrections and reviews")
@@ -262,7 +263,7 @@ def feed(corpus: Corpus, site_url: str, page_url: str) -> bytes:
     return generator.atom_str(pretty=True)
 
 
-def _feed_entry(generator: FeedGenerator, key: str, date: str, title: str, summary: str, link: str) -> None:
+def _feed_entry(generator: Any, key: str, date: str, title: str, summary: str, link: str) -> None:
     item = generator.add_entry(order="append")
     item.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, key)}")
     item.title(title)

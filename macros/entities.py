@@ -3,9 +3,13 @@ cite and find in search (the MITRE ATT&CK site's entity pages are the model)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
 from markupsafe import Markup
 
-from . import corrections
+from . import corrections, export
 from .links import Origin, contributed
 from .model import Claim, Corpus
 from .plan import appearance_key
@@ -55,3 +59,37 @@ def term_page(corpus: Corpus, term_id: str, mentioned: dict[str, list[tuple[str,
         mentions=[{"article": a, "paragraph": p, "title": corpus.articles[a].title} for a, p in mentioned.get(term.id, [])],
         suggest=corrections.suggest_url(repository, corpus, f"term/{term.id}"),
     )
+
+
+@dataclass
+class _Bound:
+    """What the entity pages of this build are made from."""
+
+    corpus: Corpus
+    mentioned: dict[str, list[tuple[str, str]]]
+    repository: str | None
+    site: export.Site
+
+
+_bound: list[_Bound] = []
+_PLACEHOLDER = re.compile(r'<div data-reader-entity="(claim|term):([a-z0-9-]+)"></div>')
+
+
+def bind(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], repository: str | None, site: export.Site) -> None:
+    """Keep what the build's entity pages need (called when the macros are registered)."""
+    _bound[:] = [_Bound(corpus, mentioned, repository, site)]
+
+
+def render(page_html: str, page: Any) -> str:
+    """Put a claim's or a term's page in place of its placeholder; a claim page gets its ClaimReview."""
+    match = _PLACEHOLDER.search(page_html)
+    if match is None or not _bound:
+        return page_html
+    bound = _bound[0]
+    kind, key = match.groups()
+    if kind == "claim":
+        html = claim_page(bound.corpus, key, bound.repository)
+        page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(bound.corpus, bound.site, [bound.corpus.claims[key]]))
+    else:
+        html = term_page(bound.corpus, key, bound.mentioned, bound.repository)
+    return page_html[: match.start()] + html + page_html[match.end():]

@@ -32,7 +32,6 @@ from .errors import DataProblem, did_you_mean
 from .safe import markdown_html
 from .yamlfile import LocatedDict, load_yaml
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _ID = re.compile(r'\bid="([^"]+)"')
 _WEB = re.compile(r"^(https?:|mailto:)", re.I)
@@ -63,6 +62,7 @@ class _Book:
     wanted: list[tuple[str, str | None, str, str]] = field(default_factory=list)  # page, target, fragment, href
     ids: dict[str, set[str]] = field(default_factory=dict)
     refused: list[DataProblem] = field(default_factory=list)
+    root: Path = Path(".")  # the project whose data the build renders
     files: list[tuple[str, str]] = field(default_factory=list)  # page, a file of the site it links to
     quiet: bool = False  # a page failed to render: links to it would only be noise
 
@@ -70,10 +70,10 @@ class _Book:
 _book = _Book()
 
 
-def new_build() -> None:
+def new_build(root: Path) -> None:
     """Forget the last build's links (``mkdocs serve`` builds many times in one process)."""
     global _book
-    _book = _Book()
+    _book = _Book(root=root)
 
 
 def suppress_follow_on() -> None:
@@ -156,7 +156,7 @@ def problems(site_dir: Path) -> list[str]:
 
 def _line(origin: Origin) -> int | None:
     """The line of the entry in its file, looked up only when there is something to report."""
-    data, problem = load_yaml(PROJECT_DIR / origin.file, origin.file)
+    data, problem = load_yaml(_book.root / origin.file, origin.file)
     if problem or data is None:
         return None
     if origin.entry is None:

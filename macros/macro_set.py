@@ -31,6 +31,8 @@ def register(env: Any, corpus: Corpus) -> None:
     def site() -> export.Site:
         return export.Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
 
+    entities.bind(corpus, mentioned, repository, site())
+
     def unknown(macro: str, kind: str, key: object, table: dict[str, Any]) -> bool:
         """Say, in one line naming the page, that a macro was given an id the data lacks."""
         if isinstance(key, str) and key in table:
@@ -58,23 +60,6 @@ def register(env: Any, corpus: Corpus) -> None:
             env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims))
         return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher)))
 
-
-    @env.macro
-    def claim_page(claim_id: str) -> str:
-        """A claim's own page."""
-        if unknown("claim_page", "claim", claim_id, corpus.claims):
-            return ""
-        env.page.meta["title"] = str(escape(corpus.claims[claim_id].statement))
-        env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), [corpus.claims[claim_id]]))
-        return hold(entities.claim_page(corpus, claim_id, repository))
-
-    @env.macro
-    def term_page(term_id: str) -> str:
-        """A glossary term's own page."""
-        if unknown("term_page", "term", term_id, corpus.terms):
-            return ""
-        env.page.meta["title"] = str(escape(corpus.terms[term_id].name))
-        return hold(entities.term_page(corpus, term_id, mentioned, repository))
 
     @env.macro
     def articles_table() -> str:

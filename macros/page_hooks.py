@@ -20,7 +20,7 @@ log = logging.getLogger("mkdocs.plugins.reader")
 def on_pre_build(config: Any) -> None:
     from macros import links
 
-    links.new_build()
+    links.new_build(Path(config["config_file_path"]).parent)
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -37,9 +37,10 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 
 @event_priority(100)  # before any plugin reads the page's HTML
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    from macros import finished, links
+    from macros import entities, finished, links
 
     html, held = finished.release(html)
+    html = entities.render(html, page)
     if held and "toc" not in page.meta.get("hide", ()):  # a hidden table of contents stays empty
         page.toc = get_toc(finished.contents(html))  # type: ignore[arg-type]
     return links.resolve(html, page, files)

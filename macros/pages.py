@@ -20,6 +20,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
+from markupsafe import escape
+
 from . import addresses
 from .model import Corpus
 from .templating import render_text
@@ -34,10 +36,16 @@ def article_sources(corpus: Corpus) -> dict[str, str]:
 
 
 def entity_sources(corpus: Corpus) -> dict[str, str]:
-    """The same for every claim's and every term's page (reached from the indexes, not the navigation)."""
+    """The same for every claim's and every term's page (reached from the indexes, not the navigation).
+
+    These pages need no macro: their placeholder names the entity, and the page hook renders it
+    (:func:`macros.entities.render`), which spares mkdocs-macros a template per page.
+    """
     return {
-        **{addresses.claim_page(c).lstrip("/"): render_text("pages/claim.md.j2", id=c) for c in corpus.claims},
-        **{addresses.term_page(t).lstrip("/"): render_text("pages/term.md.j2", id=t) for t in corpus.terms},
+        **{addresses.claim_page(c.id).lstrip("/"): render_text("pages/claim.md.j2", id=c.id, title=str(escape(c.statement)))
+           for c in corpus.claims.values()},
+        **{addresses.term_page(t.id).lstrip("/"): render_text("pages/term.md.j2", id=t.id, title=str(escape(t.name)))
+           for t in corpus.terms.values()},
     }
 
 
