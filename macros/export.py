@@ -135,8 +135,12 @@ def _collection_ids(site: Site, items: list[dict[str, Any]]) -> tuple[str, str]:
     return collection.urn, uuid.uuid5(collection, "page-1").urn
 
 
-def claim_review(corpus: Corpus, site: Site, claim: Claim) -> dict[str, Any]:
-    """One claim as a schema.org ClaimReview, as fact-checkers publish it; the rating runs from 1 (worst) up."""
+def claim_review(corpus: Corpus, site: Site, claim: Claim, on_article: str | None = None) -> dict[str, Any]:
+    """One claim as a schema.org ClaimReview, as fact-checkers publish it; the rating runs from 1 (worst) up.
+
+    ``on_article`` gives the shorter form an article page carries: the claim's appearances in that
+    article only, and no ``ratingExplanation`` (the claim's own page has the whole review).
+    """
     scale = len(corpus.verdicts)
     verdict = corpus.verdicts[claim.verdict]
     page = site.page(addresses.claim_page(claim.id).lstrip("/"))
@@ -153,20 +157,23 @@ def claim_review(corpus: Corpus, site: Site, claim: Claim) -> dict[str, Any]:
             "bestRating": scale,
             "worstRating": 1,
             "alternateName": verdict.label,
-            "ratingExplanation": claim.reason,
+            **({} if on_article else {"ratingExplanation": claim.reason}),
         },
         "itemReviewed": {
             "@type": "Claim",
-            "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances],
+            "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances
+                           if on_article is None or a.article == on_article],
         },
         "citation": [corpus.references[r].url for r in claim.evidence],
     }
 
 
-def claim_reviews(corpus: Corpus, site: Site, claims: Iterable[Claim] | None = None) -> dict[str, Any]:
-    """ClaimReviews as one JSON-LD document: every claim's, or those of ``claims``."""
+def claim_reviews(
+    corpus: Corpus, site: Site, claims: Iterable[Claim] | None = None, on_article: str | None = None
+) -> dict[str, Any]:
+    """ClaimReviews as one JSON-LD document: every claim's, or those of ``claims`` (see :func:`claim_review`)."""
     chosen = corpus.claims.values() if claims is None else claims
-    return {"@context": "https://schema.org", "@graph": [claim_review(corpus, site, claim) for claim in chosen]}
+    return {"@context": "https://schema.org", "@graph": [claim_review(corpus, site, claim, on_article) for claim in chosen]}
 
 
 def script_json(document: dict[str, Any]) -> str:
