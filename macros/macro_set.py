@@ -58,7 +58,7 @@ def register(env: Any, corpus: Corpus) -> None:
         claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
         if claims:
             env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims, article_id))
-        return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher)))
+        return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher), repository))
 
 
     @env.macro

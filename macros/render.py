@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import citations
+from . import citations, corrections
 from .captures import capture_path
 from .inline import Piece, pieces
 from .kinds import GLOSSARY_LAYER, KINDS
@@ -59,8 +59,9 @@ class _Block:
 class _ArticleRenderer:
     """Prepares the template values of one article page."""
 
-    def __init__(self, corpus: Corpus, plan: ArticlePlan) -> None:
+    def __init__(self, corpus: Corpus, plan: ArticlePlan, repository: str | None) -> None:
         self.corpus = corpus
+        self.repository = repository
         self.plan = plan
         self.article = plan.article
         self.numbers = {ref: n for n, ref in enumerate(plan.references, 1)}
@@ -142,6 +143,10 @@ class _ArticleRenderer:
             "next": flags[index + 1] if index + 1 < len(flags) else None,
             "gist": f"“{gist}”", "label": KINDS[flag.kind].label, "citations": self.cite(flag.refs),
             "body": contributed(flag.body, flag.origin), "verdict_label": None, "settle": None, "stance_text": None,
+            "suggest": corrections.suggest_url(
+                self.repository, self.corpus,
+                f"claim/{flag.claim.id}" if flag.claim else f"note/{self.article.id}/{flag.key}",
+            ),
         }
         if flag.claim:
             verdict = self.corpus.verdicts[flag.claim.verdict]
@@ -155,9 +160,9 @@ class _ArticleRenderer:
         return values
 
 
-def article_page(corpus: Corpus, plan: ArticlePlan) -> str:
-    """The whole body of an article's page, as finished HTML."""
-    return render_html("article.html.j2", **_ArticleRenderer(corpus, plan).values())
+def article_page(corpus: Corpus, plan: ArticlePlan, repository: str | None = None) -> str:
+    """The whole body of an article's page, as finished HTML; ``repository`` is where to suggest corrections."""
+    return render_html("article.html.j2", **_ArticleRenderer(corpus, plan, repository).values())
 
 
 def articles_table(corpus: Corpus) -> str:
