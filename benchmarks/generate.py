@@ -91,6 +91,8 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(PROJECT / "docs", out / "docs", ignore=shutil.ignore_patterns("print.md", "benchmarks.md"))
+    compare = out / "docs" / "compare.md"  # its figures name comparisons of the real data, which the corpus lacks
+    compare.write_text(re.sub(r"\{\{ figure_\w+\(.*?\) \}\}\n", "", compare.read_text(encoding="utf-8")), encoding="utf-8")
     glossary = out / "glossary"
     shutil.copytree(PROJECT / "glossary" / "schemas", glossary / "schemas")
     shutil.copy2(PROJECT / "glossary" / "verdicts.yaml", glossary / "verdicts.yaml")
@@ -183,6 +185,8 @@ def _configs(out: Path) -> None:
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - macros/page_hooks.py", f"  - {PROJECT / 'macros' / 'page_hooks.py'}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
+    config = config.replace("\n  - macros\n", f"\n  - {PROJECT / 'macros'}\n")  # watched by mkdocs serve
+    config = config.replace("module_name: macros", "modules: [macros]")  # the package on the path, not a folder here
     config = re.sub(r"\n  - (Print edition: print\.md|Benchmarks: benchmarks\.md)[^\n]*", "", config)
     config = re.sub(r"\n      - Benchmarks: benchmarks\.md[^\n]*", "", config)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")

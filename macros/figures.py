@@ -9,6 +9,7 @@ the data entry it draws (``data-entry``) and its value (``data-value``).
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import textwrap
@@ -284,21 +285,38 @@ def timeline_figure(corpus: Corpus) -> dict[str, Any]:
                       if yr <= b or (a, b) == runs[-1]]}
 
 
+log = logging.getLogger("mkdocs.plugins.reader")
+
+
 def register_macros(env: Any, corpus: Corpus) -> None:
     """The figure macros for the Compare and Timeline pages."""
+
+    def unknown(macro: str, ids: tuple[str, ...]) -> bool:
+        """Say in one line, naming the page, which comparison ids the data lacks."""
+        missing = [i for i in ids if i not in corpus.comparisons]
+        if missing:
+            log.error("docs/%s: %s: unknown comparison %s; known: %s", env.page.file.src_uri, macro,
+                      ", ".join(map(repr, missing)), ", ".join(corpus.comparisons) or "none")
+        return bool(missing)
 
     @env.macro
     def figure_over_years(comparison_id: str) -> str:
         """One comparison's figures by year, each mark a link to its paragraph or reference."""
+        if unknown("figure_over_years", (comparison_id,)):
+            return ""
         return hold(render_html("figures/years.html.j2", f=years_figure(corpus, comparison_id)))
 
     @env.macro
     def figure_panels(*comparison_ids: str) -> str:
         """Small multiples: one panel per comparison, figures as written beside the evidence."""
+        if unknown("figure_panels", comparison_ids):
+            return ""
         return hold(render_html("figures/panels.html.j2", panels=[panel(corpus, c) for c in comparison_ids]))
 
     @env.macro
     def figure_timeline() -> str:
-        """The events on a time axis, each linked to its entry and its mentions."""
+        """The events on a time axis, each linked to its entry and its mentions; nothing without events."""
+        if not corpus.events:
+            return ""
         return hold(render_html("figures/timeline.html.j2", f=timeline_figure(corpus)))
 

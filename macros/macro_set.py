@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
-from markupsafe import escape
-
-from . import compare, corrections, entities, export, links, registers, render
+from . import compare, corrections, entities, export, figures, links, registers, render
 from .errors import did_you_mean
-from . import figures
 from .finished import hold
 from .print_edition import print_edition
 from .model import Corpus
@@ -54,7 +52,7 @@ def register(env: Any, corpus: Corpus) -> None:
             return ""
         # MkDocs' themes print page titles as HTML (headings' titles carry markup), so the data's
         # plain-text title goes in escaped.
-        env.page.meta["title"] = str(escape(corpus.articles[article_id].title))
+        env.page.meta["title"] = html.escape(corpus.articles[article_id].title, quote=False)
         claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
         if claims:
             env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims, article_id))

@@ -13,14 +13,13 @@ rather than from the navigation, which would otherwise list them all on every pa
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import Any
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
-
-from markupsafe import escape
 
 from . import addresses
 from .model import Corpus
@@ -42,9 +41,9 @@ def entity_sources(corpus: Corpus) -> dict[str, str]:
     (:func:`macros.entities.render`), which spares mkdocs-macros a template per page.
     """
     return {
-        **{addresses.claim_page(c.id).lstrip("/"): render_text("pages/claim.md.j2", id=c.id, title=str(escape(c.statement)))
+        **{addresses.claim_page(c.id).lstrip("/"): render_text("pages/claim.md.j2", id=c.id, title=html.escape(c.statement, quote=False))
            for c in corpus.claims.values()},
-        **{addresses.term_page(t.id).lstrip("/"): render_text("pages/term.md.j2", id=t.id, title=str(escape(t.name)))
+        **{addresses.term_page(t.id).lstrip("/"): render_text("pages/term.md.j2", id=t.id, title=html.escape(t.name, quote=False))
            for t in corpus.terms.values()},
     }
 
@@ -70,16 +69,17 @@ def add_to_navigation(nav: Navigation, files: Files, config: Any, corpus: Corpus
     section = index.page.parent if index is not None and index.page is not None else None
     if not isinstance(section, Section):
         return nav
-    pages = []
-    for path in article_sources(corpus):
-        file = files.get_file_from_path(path)
-        if file is not None and file.page is None:
+    pages: dict[str, Page] = {}
+    for article_id in corpus.articles:
+        file = files.get_file_from_path(addresses.article_page(article_id).lstrip("/"))
+        if file is None:
+            continue
+        if file.page is None:
             Page(None, file, config)
-        if file is not None and file.page not in section.children and file.page is not None:
-            pages.append(file.page)
-    by_id = {page.file.src_uri: page for page in pages}
-    for title, run in groups([p.file.src_uri for p in pages]):
-        children = [by_id[uri] for uri in run]
+        if file.page is not None and file.page not in section.children:
+            pages[article_id] = file.page
+    for title, run in groups(list(pages)):
+        children = [pages[article_id] for article_id in run]
         section.children.extend(children if not title else [Section(f"Articles {title}", children)])  # type: ignore[arg-type]
     # MkDocs' own helpers, as get_navigation uses them, to link the new pages in.
     nav.pages = _get_by_type(nav.items, Page)

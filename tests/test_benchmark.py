@@ -6,23 +6,38 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from macros.load import load_corpus
 
 from .conftest import PROJECT, mkdocs_build
 
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 from generate import generate  # noqa: E402 - a script beside the project, not a package
+from twin import plain_twin  # noqa: E402
 
 
-def test_a_generated_corpus_meets_the_real_schema_and_builds(tmp_path: Path) -> None:
-    generate(14, tmp_path / "corpus")
-    corpus = load_corpus(tmp_path / "corpus" / "glossary")
-    assert len(corpus.articles) == 14 and corpus.claims and corpus.terms
-    assert sum(len(n) for n in corpus.notes.values()) >= 14 * 4
-    for plain in ("", "plain"):
-        result = mkdocs_build(tmp_path / "corpus" / plain, tmp_path / f"site-{plain or 'annotated'}")
+def test_a_generated_corpus_is_built_by_the_installed_package_beside_its_plain_twin(tmp_path: Path) -> None:
+    corpus_dir = tmp_path / "corpus"
+    generate(60, corpus_dir)
+    assert not (corpus_dir / "macros").exists()  # the project's own package builds it, not a copy
+    corpus = load_corpus(corpus_dir / "glossary")
+    assert len(corpus.articles) == 60 and corpus.claims and corpus.terms
+    assert sum(len(n) for n in corpus.notes.values()) >= 60 * 4
+    plain_twin(corpus_dir, tmp_path / "plain")
+    sites = {}
+    for name, project in (("annotated", corpus_dir), ("plain", tmp_path / "plain")):
+        sites[name] = tmp_path / f"site-{name}"
+        result = mkdocs_build(project, sites[name], PYTHONPATH=str(PROJECT))
         assert result.returncode == 0, result.stderr
-    assert len(list((tmp_path / "site-plain" / "articles").iterdir())) == 14
+    pages = {name: sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")) for name, site in sites.items()}
+    assert pages["annotated"] == pages["plain"]  # the twin has every page the annotated site has
+    assert len([p for p in pages["plain"] if p.startswith("articles/0")]) == 60
+    # Articles in groups of 50; with navigation.prune a page carries the items of its own group only.
+    page = BeautifulSoup((sites["annotated"] / "articles" / "055" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary .md-nav__link")]
+    assert "Articles 000–049" in links and "Articles 050–059" in links
+    assert "Synthetic article 055" in links and "Synthetic article 010" not in links
 
 
 def test_the_smoke_run_prints_the_figures() -> None:

@@ -56,7 +56,8 @@ def test_provenance_box(site: Path, corpus: Corpus) -> None:
         if article.url != "unknown":
             assert box.select_one(f'a[href="{article.url}"]')
         # Beside the checksum, a link to the capture's exact bytes, so anyone can check it.
-        capture = box.find("code", string=article.capture).find_parent("a")["href"]
+        capture = box.select_one("a.reader-capture")["href"]
+        assert capture.endswith(f"/{article.capture}")
         served = (site / "articles" / article.id / capture).resolve()
         assert hashlib.sha256(served.read_bytes()).hexdigest() == article.sha256
 

@@ -40,7 +40,7 @@ def test_the_keyboard_reaches_a_note_from_its_marker(desktop: Any, base_url: str
 def test_glossary_tooltips_appear_on_hover_and_on_focus(desktop: Any, base_url: str, how: str, corpus: Corpus) -> None:
     desktop.goto(base_url + "articles/002/")
     term = desktop.locator("a.reader-term").first
-    term_id = term.get_attribute("href").split("#term-")[1]
+    term_id = term.get_attribute("href").rstrip("/").split("/")[-1]
     getattr(term, how)()
     tooltip = desktop.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
@@ -85,14 +85,26 @@ def test_on_a_phone_notes_fold_under_their_paragraph_and_nothing_scrolls_sideway
     assert note.evaluate("n => n.open")
 
 
-def test_the_claims_register_filters_by_verdict(desktop: Any, base_url: str, corpus: Corpus) -> None:
+def test_the_claims_register_filters_with_the_choice_in_the_address(desktop: Any, base_url: str, corpus: Corpus) -> None:
     desktop.goto(base_url + "claims/")
-    desktop.click("button[data-verdict='incorrect']")
-    visible = desktop.eval_on_selector_all(".reader-claim", "cs => cs.filter(c => !c.hidden).map(c => c.dataset.verdict)")
+    desktop.select_option("select[name='verdict']", "incorrect")
+    desktop.wait_for_url("**/claims/?verdict=incorrect")
+    visible = desktop.eval_on_selector_all(".reader-index__item", "cs => cs.filter(c => !c.hidden).map(c => c.dataset.verdict)")
     assert visible and set(visible) == {"incorrect"}
     assert len(visible) == sum(c.verdict == "incorrect" for c in corpus.claims.values())
-    desktop.click("button[data-verdict='all']")
-    assert desktop.locator(".reader-claim:visible").count() == len(corpus.claims)
+    desktop.reload()  # the address keeps the choice
+    assert desktop.input_value("select[name='verdict']") == "incorrect"
+    assert desktop.locator(".reader-index__item:visible").count() == len(visible)
+    desktop.select_option("select[name='stance']", "qualifies")
+    expected = sum(c.verdict == "incorrect" and any(a.stance == "qualifies" for a in c.appearances) for c in corpus.claims.values())
+    assert desktop.locator(".reader-index__item:visible").count() == expected
+    assert desktop.locator(".reader-filter__empty").is_visible() == (expected == 0)
+    desktop.select_option("select[name='verdict']", "")
+    desktop.select_option("select[name='stance']", "")
+    assert desktop.locator(".reader-index__item:visible").count() == len(corpus.claims)
+    desktop.goto(base_url + "claims/?verdict=supported")
+    if not any(c.verdict == "supported" for c in corpus.claims.values()):
+        desktop.locator(".reader-filter__empty").wait_for(state="visible")  # an honest empty state
 
 
 def test_no_page_logs_a_console_error(desktop: Any, base_url: str) -> None:
