@@ -4,9 +4,8 @@
   note and every claim flag, each targeting its article page with a
   ``TextQuoteSelector`` whose ``exact`` is the article's own words, with up to
   32 characters of the same paragraph either side (as the Hypothesis client
-  records them). The selector is meant to match once in the text of the whole
-  page, so nothing else on the page may repeat a quote with its context; there
-  is no ``refinedBy``. Ids are absolute when the site's address is known;
+  records them), refining a ``CssSelector`` for the quote's paragraph, since
+  the page repeats a headline's words in its header and navigation. Ids are absolute when the site's address is known;
   otherwise annotations and targets are addressed relative to the site root
   (where the file lies) and the collection and its page are named by URNs;
 - ``claims.jsonld``: a schema.org ``ClaimReview`` per claim;
@@ -53,14 +52,24 @@ class Site:
         return self.base + (f"{stem}/" if self.directory_urls else f"{stem}.html")
 
 
-def quote_selector(article: Article, anchor: Anchor) -> dict[str, str]:
-    """A TextQuoteSelector with the exact words and up to 32 characters either side."""
+def quote_selector(article: Article, anchor: Anchor) -> dict[str, Any]:
+    """The quote's paragraph (a CssSelector, ``#p9``) refined by a TextQuoteSelector: the exact words
+    and up to 32 characters of the same paragraph either side.
+
+    The paragraph comes first because the page repeats some of the article's words outside the
+    article: a headline is also the page's title in the site's header and navigation, so its words
+    alone would match more than once in the page.
+    """
     text = article.paragraph(anchor.paragraph).text
     return {
-        "type": "TextQuoteSelector",
-        "exact": text[anchor.start : anchor.end],
-        "prefix": text[max(0, anchor.start - CONTEXT_CHARS) : anchor.start],
-        "suffix": text[anchor.end : anchor.end + CONTEXT_CHARS],
+        "type": "CssSelector",
+        "value": f"#{anchor.paragraph}",
+        "refinedBy": {
+            "type": "TextQuoteSelector",
+            "exact": text[anchor.start : anchor.end],
+            "prefix": text[max(0, anchor.start - CONTEXT_CHARS) : anchor.start],
+            "suffix": text[anchor.end : anchor.end + CONTEXT_CHARS],
+        },
     }
 
 

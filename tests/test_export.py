@@ -185,6 +185,13 @@ def paragraphs_holding(corpus: Corpus, article_id: str, selector: dict[str, str]
     return found
 
 
+def text_quote(item: dict[str, Any]) -> dict[str, Any]:
+    """The TextQuoteSelector an annotation's paragraph selector is refined by."""
+    selector = item["target"]["selector"]
+    assert selector["type"] == "CssSelector" and re.fullmatch(r"#p\d+", selector["value"]), selector
+    return selector["refinedBy"]
+
+
 def article_of(source: str) -> str:
     return re.search(r"articles/([^/]+?)(?:/|\.html)$", source).group(1)
 
@@ -193,11 +200,11 @@ def context_problems(collection: dict[str, Any], corpus: Corpus) -> list[str]:
     """Annotations whose quote is not once in its capture, or whose context is not the paragraph's 32 characters."""
     problems = []
     for item in collection["first"]["items"]:
-        selector, article_id = item["target"]["selector"], article_of(item["target"]["source"])
+        selector, article_id = text_quote(item), article_of(item["target"]["source"])
         article = corpus.articles[article_id]
         capture = (PROJECT / "glossary" / "sources" / "captures" / article.capture).read_text(encoding="utf-8")
         found = paragraphs_holding(corpus, article_id, selector)
-        if selector["type"] != "TextQuoteSelector" or len(found) != 1:
+        if selector["type"] != "TextQuoteSelector" or len(found) != 1 or f"#{found[0][0]}" != item["target"]["selector"]["value"]:
             problems.append(f"{item['id']}: not in exactly one paragraph")
             continue
         if capture.count(selector["prefix"] + selector["exact"] + selector["suffix"]) != 1:
@@ -218,10 +225,10 @@ def test_context_is_up_to_32_characters_of_the_paragraph_and_the_quote_occurs_on
 def test_context_problems_are_found(site: Path, corpus: Corpus) -> None:
     collection = collection_of(site)
     items = collection["first"]["items"]
-    shorter = next(i for i in items if len(i["target"]["selector"]["prefix"]) == CONTEXT_CHARS)
-    shorter["target"]["selector"]["prefix"] = shorter["target"]["selector"]["prefix"][1:]
-    crossing = next(i for i in items if len(i["target"]["selector"]["prefix"]) < CONTEXT_CHARS and i is not shorter)
-    crossing["target"]["selector"]["prefix"] = "\n" + crossing["target"]["selector"]["prefix"]
+    shorter = next(i for i in items if len(text_quote(i)["prefix"]) == CONTEXT_CHARS)
+    text_quote(shorter)["prefix"] = text_quote(shorter)["prefix"][1:]
+    crossing = next(i for i in items if len(text_quote(i)["prefix"]) < CONTEXT_CHARS and i is not shorter)
+    text_quote(crossing)["prefix"] = "\n" + text_quote(crossing)["prefix"]
     assert sorted(context_problems(collection, corpus)) == sorted([
         f"{shorter['id']}: context is not the paragraph's 32 characters either side",
         f"{crossing['id']}: not in exactly one paragraph",
@@ -237,7 +244,7 @@ def round_trip(collection: dict[str, Any], site: Path, corpus: Corpus) -> Counte
     claim_of = {(a.article, appearance_key(c, a)): c.id for c in corpus.claims.values() for a in c.appearances}
     triples: Counter[tuple[str, str, str]] = Counter()
     for item in collection["first"]["items"]:
-        source, selector = item["target"]["source"], item["target"]["selector"]
+        source, selector = item["target"]["source"], text_quote(item)
         page = built_file(site, "", source).read_text(encoding="utf-8")
         article_id = article_of(source)
         key = urldefrag(item["id"]).fragment.removeprefix("note-")

@@ -163,8 +163,9 @@ def test_exports_are_written_and_resolve(site: Path, corpus: Corpus) -> None:
     assert annotations["total"] == len(items) == sum(len(f) for f in (flags_of(corpus, a) for a in ARTICLES))
     for item in items:
         assert item["motivation"] in {"describing", "commenting", "assessing"}
-        source, selector = item["target"]["source"], item["target"]["selector"]
-        assert selector["type"] == "TextQuoteSelector"
+        source, paragraph = item["target"]["source"], item["target"]["selector"]
+        assert paragraph["type"] == "CssSelector" and paragraph["refinedBy"]["type"] == "TextQuoteSelector"
+        selector = paragraph["refinedBy"]
         article_id = re.search(r"articles/(\d{3})/", source).group(1)
         text = corpus.articles[article_id].text
         assert text.count(selector["prefix"] + selector["exact"] + selector["suffix"]) == 1

@@ -2,8 +2,9 @@
 
 The npm packages locked in ``tests/node/`` are bundled for the browser once per test session with
 esbuild (Apache Annotator imports Node-style runtime helpers), then each article page is opened in
-Chromium and every TextQuoteSelector of ``annotations.jsonld`` that names it as ``source`` is matched
-over the whole ``document.body``, as an annotation client would.
+Chromium and every selector of ``annotations.jsonld`` that names it as ``source`` (the quote's
+paragraph refined by its TextQuoteSelector) is matched over the whole ``document.body``, as an
+annotation client would.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ import pytest
 from ..conftest import PROJECT, require
 
 NODE_DIR = PROJECT / "tests" / "node"
-ENTRY = "export { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';"
+ENTRY = (
+    "export { createCssSelectorMatcher, createTextQuoteSelectorMatcher } from '@apache-annotator/dom';"
+    " export { makeRefinable } from '@apache-annotator/selector';"
+)
 BUNDLE_SCRIPT = """
 require('esbuild').buildSync({
   stdin: { contents: process.argv[1], resolveDir: process.cwd() },
@@ -30,10 +34,12 @@ require('esbuild').buildSync({
 """
 # How many times each selector matches in the page's body; a selector is [id, selector].
 COUNT_MATCHES = """async (selectors) => {
+  const A = ApacheAnnotator;
+  const matcherOf = A.makeRefinable((s) => s.type === "CssSelector" ? A.createCssSelectorMatcher(s) : A.createTextQuoteSelectorMatcher(s));
   const counts = {};
   for (const [id, selector] of selectors) {
     let n = 0;
-    for await (const _ of ApacheAnnotator.createTextQuoteSelectorMatcher(selector)(document.body)) n += 1;
+    for await (const _ of matcherOf(selector)(document.body)) n += 1;
     counts[id] = n;
   }
   return counts;
@@ -86,7 +92,8 @@ def test_apache_annotator_reports_a_quote_that_is_not_there_or_is_there_twice(ma
     source, items = next(iter(by_page(site).items()))
     item = items[0]
     selector = item["target"]["selector"]
-    missing = {"id": "missing", "target": {"selector": {**selector, "exact": selector["exact"] + " not in the text"}}}
+    quote = selector["refinedBy"]
+    missing = {"id": "missing", "target": {"selector": {**selector, "refinedBy": {**quote, "exact": quote["exact"] + " not in the text"}}}}
     # Two bare words every article page shows twice: in the site's header and in the page's title.
     bare = {"id": "bare", "target": {"selector": {"type": "TextQuoteSelector", "exact": "The annotated reader"}}}
     found = matches(source, [missing, bare])
