@@ -6,7 +6,7 @@ import html
 import logging
 from typing import Any
 
-from . import compare, corrections, entities, export, figures, links, registers, render
+from . import compare, corrections, entities, export, figures, links, page_macros, registers, render
 from .errors import did_you_mean
 from .finished import hold
 from .print_edition import print_edition
@@ -113,6 +113,7 @@ def register(env: Any, corpus: Corpus) -> None:
 
     corrections.register_macros(env, corpus)  # the corrections log, its feed link and review dates
     figures.register_macros(env, corpus)  # charts drawn from the comparisons and the events
+    page_macros.register_macros(env, corpus)  # cite, term, claim, paragraph and quote for hand-written pages
 
 
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

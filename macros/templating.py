@@ -42,7 +42,7 @@ def render_html(template: str, **values: Any) -> Markup:
 
 def paragraph_html(pieces: list[Any], definitions: dict[str, str], prefix: str = "") -> Markup:
     """One paragraph's words with its highlights, markers and term links (``_parts.html.j2``)."""
-    return Markup(_html_environment().get_template("_parts.html.j2").module.text_of(pieces, definitions, prefix))  # type: ignore[attr-defined]
+    return render_html_macro("_parts.html.j2", "text_of", pieces, definitions, prefix)
 
 
 @cache
@@ -54,3 +54,8 @@ def _text_environment() -> jinja2.Environment:
 def render_text(template: str, **values: Any) -> str:
     """Render a page's Markdown source (``templates/pages/``), which mkdocs-macros then renders."""
     return _text_environment().get_template(template).render(**values)
+
+
+def render_html_macro(template: str, macro: str, *arguments: Any) -> Markup:
+    """Call one macro of an HTML template, e.g. a single link (``_inline_links.html.j2``)."""
+    return Markup(getattr(_html_environment().get_template(template).module, macro)(*arguments))

@@ -42,6 +42,10 @@ PAYLOAD = (
 # The articles the data holds: tests that go through every article read them from the data.
 ARTICLE_IDS = tuple(load_corpus().articles)
 
+# What broke Markdown links when titles were written into generated Markdown: a parenthesis before an
+# apostrophe, closing quotes, a trailing newline. Every poisoned field ends with them.
+LINK_BREAKERS = " (see ')' and \"quoted\" and ’curly’)\n"
+
 # What a copy of the project needs in order to build.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "glossary", "macros", "overrides")
 
@@ -139,7 +143,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
         for path in list(text_fields(data, schema)):
             *parents, last = path
             holder = functools.reduce(lambda node, step: node[step], parents, data)
-            holder[last] = f"{PAYLOAD} #{next(serial)}"
+            holder[last] = f"{PAYLOAD} #{next(serial)}{LINK_BREAKERS}"
             poisoned.add((schema, dotted(path)))
         data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     restate(project / "glossary")  # the rewritten texts are not corrections the log should stop
