@@ -6,6 +6,7 @@ which arrives as clean HTML (:func:`macros.links.contributed`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import citations, corrections
@@ -166,5 +167,22 @@ def article_page(corpus: Corpus, plan: ArticlePlan, repository: str | None = Non
 
 
 def articles_table(corpus: Corpus) -> str:
-    """The home page's table of the articles with their provenance."""
-    return render_html("home.html.j2", articles=list(corpus.articles.values()))
+    """The home page's overview: each article's outlet, date, grade and flagged passages, and where they disagree."""
+    from .compare import report_matches
+
+    rows = []
+    for article in corpus.articles.values():
+        grade = article.reliability
+        verdicts = Counter(claim.verdict for claim, a in corpus.appearances_by_article.get(article.id, []) if a.stance == "asserts")
+        rows.append({
+            "article": article,
+            "grade": {"code": f"{grade.source}{grade.information}",
+                      "explained": f"source {SOURCE_GRADES[grade.source]}, information {INFORMATION_GRADES[grade.information]}"}
+            if grade else None,
+            "flagged": [(v, verdicts[v.id]) for v in corpus.verdicts.values() if verdicts[v.id]],
+        })
+    disagreements = [
+        {"comparison": c, "reports": len(c.reports), "differ": sum(not report_matches(r, c) for r in c.reports)}
+        for c in corpus.comparisons.values()
+    ]
+    return render_html("home.html.j2", rows=rows, disagreements=[d for d in disagreements if d["differ"]])
