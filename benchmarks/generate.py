@@ -91,8 +91,10 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(PROJECT / "docs", out / "docs", ignore=shutil.ignore_patterns("print.md", "benchmarks.md"))
-    compare = out / "docs" / "compare.md"  # its figures name comparisons of the real data, which the corpus lacks
-    compare.write_text(re.sub(r"\{\{ figure_\w+\(.*?\) \}\}\n", "", compare.read_text(encoding="utf-8")), encoding="utf-8")
+    for page in (out / "docs").rglob("*.md"):  # macros naming ids of the real data, which the corpus lacks
+        text = re.sub(r"\{\{ figure_\w+\(.*?\) \}\}\n", "", page.read_text(encoding="utf-8"))
+        text = re.sub(r"\{\{ (?:cite|term|claim|paragraph|quote)\(.*?\) \}\}", "", text)
+        page.write_text(text, encoding="utf-8")
     glossary = out / "glossary"
     shutil.copytree(PROJECT / "glossary" / "schemas", glossary / "schemas")
     shutil.copy2(PROJECT / "glossary" / "verdicts.yaml", glossary / "verdicts.yaml")
