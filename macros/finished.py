@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-_PLACEHOLDER = re.compile(r'<div data-reader-finished="(\d+)"></div>')
+_PLACEHOLDER = re.compile(r'<(?:div|span) data-reader-finished="(\d+)"></(?:div|span)>')
 _HEADING = re.compile(r'<h([1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="(?:headerlink|reader-pilcrow)"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -31,6 +31,17 @@ def hold(html: Markup) -> str:
     key = str(next(_serial))
     _held[key] = html
     return f'\n\n<div data-reader-finished="{key}"></div>\n\n'
+
+
+def hold_inline(html: Markup) -> str:
+    """The same for a few words inside a paragraph (a link a page's macro makes): an inline placeholder.
+
+    Inline HTML left in the Markdown would be parsed too: a ``[text](url)`` inside a tooltip would
+    become a link inside the attribute.
+    """
+    key = str(next(_serial))
+    _held[key] = html
+    return f'<span data-reader-finished="{key}"></span>'
 
 
 def release(page_html: str) -> tuple[str, bool]:

@@ -17,6 +17,7 @@ from .errors import did_you_mean
 from .model import Corpus
 from .plan import appearance_key
 from .registers import bibliography_numbers
+from .finished import hold_inline
 from .templating import render_html_macro
 
 log = logging.getLogger("mkdocs.plugins.reader")
@@ -44,43 +45,43 @@ def register_macros(env: Any, corpus: Corpus) -> None:
         return True
 
     @env.macro
-    def cite(reference_id: str) -> Markup:
+    def cite(reference_id: str) -> str:
         """``[12]``, numbered as in the bibliography, with its preview as the tooltip."""
         if unknown("cite", "reference", reference_id, corpus.references):
             return Markup.escape(reference_id)
         [found] = citations.citations((reference_id,), numbers, corpus.references, addresses.BIBLIOGRAPHY)
-        return render_html_macro("_inline_links.html.j2", "cite", found)
+        return hold_inline(render_html_macro("_inline_links.html.j2", "cite", found))
 
     @env.macro
-    def term(term_id: str, text: str | None = None) -> Markup:
+    def term(term_id: str, text: str | None = None) -> str:
         """A link to a term's page, its definition as the tooltip."""
         if unknown("term", "term", term_id, corpus.terms):
             return Markup.escape(text or term_id)
         found = corpus.terms[term_id]
-        return render_html_macro("_inline_links.html.j2", "link", addresses.term(term_id), text or found.name, found.definition)
+        return hold_inline(render_html_macro("_inline_links.html.j2", "link", addresses.term(term_id), text or found.name, found.definition))
 
     @env.macro
-    def claim(claim_id: str, text: str | None = None) -> Markup:
+    def claim(claim_id: str, text: str | None = None) -> str:
         """A link to a claim's page, its verdict as the tooltip."""
         if unknown("claim", "claim", claim_id, corpus.claims):
             return Markup.escape(text or claim_id)
         found = corpus.claims[claim_id]
-        return render_html_macro("_inline_links.html.j2", "link", addresses.claim(claim_id), text or found.statement,
-                                 corpus.verdicts[found.verdict].label)
+        return hold_inline(render_html_macro("_inline_links.html.j2", "link", addresses.claim(claim_id), text or found.statement,
+                                 corpus.verdicts[found.verdict].label))
 
     @env.macro
-    def paragraph(article_id: str, paragraph_id: str, text: str | None = None) -> Markup:
+    def paragraph(article_id: str, paragraph_id: str, text: str | None = None) -> str:
         """A link to a paragraph of an article, e.g. ``paragraph("002", "p9")``."""
         if unknown("paragraph", "article", article_id, corpus.articles):
             return Markup.escape(text or paragraph_id)
         article = corpus.articles[article_id]
         if unknown("paragraph", f"paragraph of article {article_id}", paragraph_id, {p.id: p for p in article.paragraphs}):
             return Markup.escape(text or paragraph_id)
-        return render_html_macro("_inline_links.html.j2", "link", addresses.paragraph(article_id, paragraph_id),
-                                 text or f"{article_id} ¶{paragraph_id[1:]}", article.title)
+        return hold_inline(render_html_macro("_inline_links.html.j2", "link", addresses.paragraph(article_id, paragraph_id),
+                                 text or f"{article_id} ¶{paragraph_id[1:]}", article.title))
 
     @env.macro
-    def quote(article_id: str, key: str, text: str | None = None) -> Markup:
+    def quote(article_id: str, key: str, text: str | None = None) -> str:
         """A link to the exact words of a note (``n3``) or a claim's appearance in an article."""
         if unknown("quote", "article", article_id, corpus.articles):
             return Markup.escape(text or key)
@@ -88,4 +89,4 @@ def register_macros(env: Any, corpus: Corpus) -> None:
         quotes |= {appearance_key(c, a): a.quote.exact for c, a in corpus.appearances_by_article.get(article_id, [])}
         if unknown("quote", f"note or claim flag of article {article_id}", key, quotes):
             return Markup.escape(text or key)
-        return render_html_macro("_inline_links.html.j2", "link", addresses.quote(article_id, key), text or f"“{quotes[key]}”")
+        return hold_inline(render_html_macro("_inline_links.html.j2", "link", addresses.quote(article_id, key), text or f"“{quotes[key]}”"))
