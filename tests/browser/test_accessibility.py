@@ -10,8 +10,9 @@ import pytest
 from ..conftest import PROJECT, require
 
 AXE = PROJECT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
-         "glossary/", "claims/", "compare/", "parallel/", "timeline/", "bibliography/", "methods/"]
+PAGES = ["", "articles/", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
+         "glossary/", "glossary/lazarus-group/", "claims/", "claims/bureau-121-employs-6000-hackers/",
+         "compare/", "parallel/", "timeline/", "bibliography/", "methods/", "corrections/"]
 
 
 @pytest.fixture(scope="module")
