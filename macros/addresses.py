@@ -15,6 +15,7 @@ COMPARE = "/compare.md"
 TIMELINE = "/timeline.md"
 BIBLIOGRAPHY = "/bibliography.md"
 METHODS = "/methods.md"
+READING = "/reading.md"  # how to read an article page: the legend
 
 
 def article_page(article_id: str) -> str:

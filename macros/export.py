@@ -148,7 +148,8 @@ def claim_review(corpus: Corpus, site: Site, claim: Claim, on_article: str | Non
     """One claim as a schema.org ClaimReview, as fact-checkers publish it; the rating runs from 1 (worst) up.
 
     ``on_article`` gives the shorter form an article page carries: the claim's appearances in that
-    article only, and no ``ratingExplanation`` (the claim's own page has the whole review).
+    article only, with no ``ratingExplanation`` and no ``citation`` list (the claim's own page has
+    the whole review), which keeps an article page with many claims light.
     """
     scale = len(corpus.verdicts)
     verdict = corpus.verdicts[claim.verdict]
@@ -173,7 +174,7 @@ def claim_review(corpus: Corpus, site: Site, claim: Claim, on_article: str | Non
             "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances
                            if on_article is None or a.article == on_article],
         },
-        "citation": [corpus.references[r].url for r in claim.evidence],
+        **({} if on_article else {"citation": [corpus.references[r].url for r in claim.evidence]}),
     }
 
 

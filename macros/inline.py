@@ -23,6 +23,7 @@ class Piece:
 
     words: tuple[tuple[str, str | None], ...]  # (text, term id linked there or None)
     kinds: tuple[str, ...]  # kinds of the flags covering it; empty when not highlighted
+    looks: tuple[str, ...]  # how those flags are drawn (macros.kinds: a note's kind, a claim's stance)
     keys: tuple[str, ...]  # the flags covering it
     quote_ids: tuple[str, ...]  # keys of the flags whose words start here
     markers: tuple[Flag, ...]  # flags whose words end here
@@ -37,6 +38,7 @@ def pieces(text: str, flags: Sequence[Flag], term_links: Sequence[TermSpan]) -> 
         out.append(Piece(
             words=_words(text, start, end, term_links),
             kinds=tuple(dict.fromkeys(f.kind for f in covering)),
+            looks=tuple(dict.fromkeys(f.look for f in covering)),
             keys=tuple(f.key for f in covering),
             quote_ids=tuple(f.key for f in flags if f.start == start),
             markers=tuple(f for f in flags if f.end == end),

@@ -42,6 +42,11 @@ def register(env: Any, corpus: Corpus) -> None:
         return True
 
     @env.macro
+    def legend() -> str:
+        """How to read an article page: its marks, tags and grades."""
+        return hold(render.legend(corpus))
+
+    @env.macro
     def article(article_id: str) -> str:
         """The body of an article's page: headline, provenance, text and notes.
 

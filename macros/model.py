@@ -104,6 +104,7 @@ class Verdict:
 
     id: str
     label: str
+    tag: str  # one short word, shown inline after a passage that makes a claim with this verdict
     definition: str
     rank: int
 

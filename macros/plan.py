@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .kinds import CLAIM_KIND
+from .kinds import CLAIM_KIND, STANCES
 from .links import Origin
 from .model import Appearance, Article, Claim, Corpus, Quote
 from .terms import TermMatcher, TermSpan
@@ -47,6 +47,11 @@ class Flag:
     refs: tuple[str, ...]
     origin: Origin  # where ``body`` is written, for messages
     claim: ClaimSide | None = None
+
+    @property
+    def look(self) -> str:
+        """How it is drawn: a note by its kind, a claim flag by its stance (only "asserts" warns)."""
+        return STANCES[self.claim.stance].look if self.claim else self.kind
 
 
 @dataclass

@@ -8,6 +8,7 @@ from .kinds import KINDS
 from .links import Origin, contributed
 from .model import UNKNOWN, Corpus
 from .plan import ArticlePlan, Flag
+from .render import face
 from .templating import render_html
 
 
@@ -15,7 +16,7 @@ def _footnote(flag: Flag, corpus: Corpus) -> dict[str, object]:
     label = KINDS[flag.kind].label
     if flag.claim:
         label = f"{label}, {corpus.verdicts[flag.claim.verdict].label}"
-    return {
+    return face(corpus, flag) | {
         "key": flag.key, "number": flag.number, "label": label,
         "statement": flag.claim.statement if flag.claim else None,
         "stance": flag.claim.stance if flag.claim else None,
@@ -41,7 +42,7 @@ def print_edition(corpus: Corpus, plans: list[ArticlePlan]) -> str:
                  "furniture": p.furniture_label, "pieces": pieces(p.text, plan.flags_in(p.id), [])}
                 for p in article.paragraphs
             ],
-            "footnotes": [_footnote(f, corpus) for f in plan.flags],
+            "footnotes": {f.key: _footnote(f, corpus) for f in plan.flags},
         })
     claims = [
         {"statement": c.statement, "verdict": corpus.verdicts[c.verdict].label,

@@ -12,18 +12,13 @@ from dataclasses import dataclass, field
 from . import citations, corrections
 from .captures import capture_path
 from .inline import Piece, pieces
-from .kinds import GLOSSARY_LAYER, KINDS
+from .kinds import GLOSSARY_LAYER, KINDS, STANCES
 from .links import Origin, contributed
 from .model import Corpus, Paragraph
 from .plan import ArticlePlan, Flag
 from .templating import render_html
 
 GIST_CHARS = 48  # how much of the quote a folded note shows
-STANCE_TEXT = {
-    "asserts": "This passage makes the claim:",
-    "contradicts": "This passage contradicts the claim:",
-    "qualifies": "This passage qualifies the claim:",
-}
 SOURCE_GRADES = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
     "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
@@ -67,6 +62,7 @@ class _ArticleRenderer:
         self.article = plan.article
         self.numbers = {ref: n for n, ref in enumerate(plan.references, 1)}
         self.source = Origin(f"glossary/sources/{self.article.id}.yaml", None, "provenance")
+        self.notes = {flag.key: self.note(flag) for flag in plan.flags}
 
     def cite(self, ids: tuple[str, ...]) -> list[citations.Citation]:
         return citations.citations(ids, self.numbers, self.corpus.references)
@@ -92,10 +88,25 @@ class _ArticleRenderer:
             "provenance_citations": self.cite(article.provenance_refs),
             "reliability": self.reliability(),
             "layers": [*((k.id, k.layer) for k in KINDS.values()), GLOSSARY_LAYER],
+            "all_notes": list(self.notes.values()),
+            "notes_by_key": self.notes,
+            "facets": self.facets(),
             "blocks": self.blocks(),
             "definitions": {term: self.corpus.terms[term].definition for term in linked},
             "references": [self.corpus.references[ref] for ref in self.plan.references],
         }
+
+    def facets(self) -> list[dict[str, object]]:
+        """The notes overview's filters: what a note does (its kind, or a claim's stance) and the verdict."""
+        shown = Counter(note["show"] for note in self.notes.values())
+        verdicts = Counter(note["verdict"].id for note in self.notes.values() if note["verdict"])
+        kinds = [(k.id, k.label, shown[k.id]) for k in KINDS.values() if k.written_as_note and shown[k.id]]
+        stances = [(s.id, s.label, shown[s.id]) for s in STANCES.values() if shown[s.id]]
+        return [
+            {"name": "show", "label": "Kind", "options": [*kinds, *stances]},
+            {"name": "verdict", "label": "Verdict", "options": [
+                (v.id, v.label, verdicts[v.id]) for v in self.corpus.verdicts.values() if verdicts[v.id]]},
+        ]
 
     def reliability(self) -> dict[str, object] | None:
         grade = self.article.reliability
@@ -130,7 +141,7 @@ class _ArticleRenderer:
         return _ShownParagraph(
             paragraph.id, paragraph.number, paragraph.role,
             pieces(paragraph.text, flags, self.plan.term_links.get(paragraph.id, [])),
-            paragraph.furniture_label, [self.note(flag) for flag in flags],
+            paragraph.furniture_label, [self.notes[flag.key] for flag in flags],
         )
 
     def note(self, flag: Flag) -> dict[str, object]:
@@ -138,27 +149,41 @@ class _ArticleRenderer:
         index = flags.index(flag)
         exact = flag.quote.exact
         gist = exact if len(exact) <= GIST_CHARS else exact[: GIST_CHARS - 1].rstrip() + "…"
-        values: dict[str, object] = {
+        settle = flag.claim.settle if flag.claim else None
+        return face(self.corpus, flag) | {
             "key": flag.key, "number": flag.number, "kind": flag.kind, "claim": flag.claim,
-            "previous": flags[index - 1] if index else None,
             "next": flags[index + 1] if index + 1 < len(flags) else None,
-            "gist": f"“{gist}”", "label": KINDS[flag.kind].label, "citations": self.cite(flag.refs),
-            "body": contributed(flag.body, flag.origin), "verdict_label": None, "settle": None, "stance_text": None,
+            "gist": f"“{gist}”", "citations": self.cite(flag.refs),
+            "body": contributed(flag.body, flag.origin),
+            "settle": contributed(settle, flag.origin.with_field("settle"), inline=True) if settle else None,
             "suggest": corrections.suggest_url(
                 self.repository, self.corpus,
                 f"claim/{flag.claim.id}" if flag.claim else f"note/{self.article.id}/{flag.key}",
             ),
         }
-        if flag.claim:
-            verdict = self.corpus.verdicts[flag.claim.verdict]
-            values |= {
-                "label": f"{KINDS[flag.kind].label} · {verdict.label}",
-                "verdict_label": verdict.label,
-                "stance_text": STANCE_TEXT[flag.claim.stance],
-                "settle": contributed(flag.claim.settle, flag.origin.with_field("settle"), inline=True)
-                if flag.claim.settle else None,
-            }
-        return values
+
+
+def face(corpus: Corpus, flag: Flag) -> dict[str, object]:
+    """How a flag shows itself: look, glyph, heading, tag, what a screen reader hears at its marker.
+
+    A claim flag takes these from its stance (``macros.kinds.STANCES``): only a passage that makes the
+    claim is drawn as a warning, with the verdict as a tag in the text (``inline_tag``); the tag of
+    one that contradicts it, in its note, names the articles whose claim it corrects.
+    """
+    kind = KINDS[flag.kind]
+    claim = flag.claim
+    if claim is None:
+        return {"look": flag.look, "glyph": kind.glyph, "label": kind.label, "tag": kind.tag, "inline_tag": "",
+                "show": flag.kind, "heard": kind.label, "verdict": None, "sentence": None, "corrects": ()}
+    verdict = corpus.verdicts[claim.verdict]
+    stance = STANCES[claim.stance]
+    corrects = tuple((other, key) for other, key in claim.others if other.stance == "asserts") if claim.stance != "asserts" else ()
+    articles = ", ".join(dict.fromkeys(other.article for other, _ in corrects))
+    tag = {"asserts": verdict.tag, "qualifies": "qualifies", "contradicts": f"corrects {articles}" if articles else "the record"}
+    heard = f"{stance.label}, rated {verdict.label}" + (f", which article {articles} makes" if articles else "")
+    return {"look": flag.look, "glyph": stance.glyph, "label": stance.label, "tag": tag[claim.stance],
+            "inline_tag": verdict.tag if claim.stance == "asserts" else "", "show": claim.stance, "heard": heard, "verdict": verdict,
+            "sentence": stance.sentence.format(verdict=verdict.label), "corrects": corrects}
 
 
 def article_page(corpus: Corpus, plan: ArticlePlan, repository: str | None = None) -> str:
@@ -186,3 +211,13 @@ def articles_table(corpus: Corpus) -> str:
         for c in corpus.comparisons.values()
     ]
     return render_html("home.html.j2", rows=rows, disagreements=[d for d in disagreements if d["differ"]])
+
+
+def legend(corpus: Corpus) -> str:
+    """The legend page's body: every kind, stance, verdict tag and grade, drawn as on an article page."""
+    worst = max(corpus.verdicts.values(), key=lambda v: v.rank) if corpus.verdicts else None
+    return render_html(
+        "legend.html.j2", note_kinds=[k for k in KINDS.values() if k.written_as_note], stances=list(STANCES.values()),
+        worst=worst.id if worst else "", samples={"asserts": worst.tag if worst else "", "contradicts": f"corrects {next(iter(corpus.articles), '001')}", "qualifies": "qualifies"},
+        verdicts=list(corpus.verdicts.values()), source_grades=SOURCE_GRADES, information_grades=INFORMATION_GRADES,
+    )

@@ -40,9 +40,10 @@ def render_html(template: str, **values: Any) -> Markup:
     return Markup(_html_environment().get_template(template).render(**values))
 
 
-def paragraph_html(pieces: list[Any], definitions: dict[str, str], prefix: str = "") -> Markup:
-    """One paragraph's words with its highlights, markers and term links (``_parts.html.j2``)."""
-    return render_html_macro("_parts.html.j2", "text_of", pieces, definitions, prefix)
+def paragraph_html(pieces: list[Any], definitions: dict[str, str], faces: dict[str, Any], prefix: str = "") -> Markup:
+    """One paragraph's words with its highlights, markers and term links (``_parts.html.j2``);
+    ``faces`` gives each flag's look and words by key (:func:`macros.render.face`)."""
+    return render_html_macro("_parts.html.j2", "text_of", pieces, definitions, faces, prefix)
 
 
 @cache

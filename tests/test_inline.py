@@ -8,6 +8,8 @@ from macros.inline import pieces
 from macros.links import Origin
 from macros.model import Quote
 from macros.plan import Flag
+from macros.model import Corpus
+from macros.render import face
 from macros.templating import paragraph_html
 from macros.terms import TermSpan
 
@@ -20,7 +22,7 @@ def flag(key: str, number: int, kind: str, start: int, end: int) -> Flag:
 
 
 def rendered(text: str, flags: list[Flag], spans: list[TermSpan]) -> BeautifulSoup:
-    return BeautifulSoup(f"<p>{paragraph_html(pieces(text, flags, spans), DEFINITIONS)}</p>", "html.parser")
+    return BeautifulSoup(f"<p>{paragraph_html(pieces(text, flags, spans), DEFINITIONS, {f.key: face(Corpus(), f) for f in flags})}</p>", "html.parser")
 
 
 def test_markdown_and_html_in_the_text_stay_literal() -> None:

@@ -14,6 +14,8 @@ from macros.inline import pieces
 from macros.links import Origin
 from macros.model import Article, Quote, Term
 from macros.plan import Flag
+from macros.model import Corpus
+from macros.render import face
 from macros.templating import paragraph_html
 from macros.terms import TermMatcher, TermSpan
 from macros.text import split_paragraphs
@@ -60,7 +62,7 @@ def shown_text(html: str) -> str:
 
 
 def rendered(text: str, flags: list[Flag], spans: list[TermSpan]) -> str:
-    return str(paragraph_html(pieces(text, flags, spans), {t.id: t.definition for t in TERMS}))
+    return str(paragraph_html(pieces(text, flags, spans), {t.id: t.definition for t in TERMS}, {f.key: face(Corpus(), f) for f in flags}))
 
 
 @settings(max_examples=150, deadline=None)
