@@ -46,23 +46,26 @@ def all_comparisons(corpus: Corpus) -> Markup:
     return Markup("\n").join(comparison_table(corpus, cid) for cid in corpus.comparisons)
 
 
-DENSE_MATRIX_ARTICLES = 12  # beyond this many articles, a dense matrix is unreadable and quadratic
+# Beyond this many articles a column for each would not fit beside the claims on a 1280 px screen
+# (tests/browser/test_tables_in_chromium.py measures it), and a dense matrix grows as claims × articles.
+DENSE_MATRIX_ARTICLES = 6
 
 
 def claim_matrix(corpus: Corpus) -> Markup:
     """For each claim, whether each article asserts, contradicts or qualifies it, or is silent.
 
-    With many articles only the non-silent cells are listed, so the page grows with
+    With many articles each claim lists only the articles that speak to it, so the page grows with
     the number of appearances, not with claims × articles.
     """
-    dense = len(corpus.articles) <= DENSE_MATRIX_ARTICLES
-    articles = list(corpus.articles) if dense else []
+    order = {article_id: n for n, article_id in enumerate(corpus.articles)}
     rows = []
     for claim in corpus.claims.values():
-        shown = [{"appearance": a, "key": appearance_key(claim, a)} for a in claim.appearances]
-        cells = [[s for s in shown if s["appearance"].article == aid] for aid in articles] if dense else [shown]
-        rows.append({"claim": claim, "verdict": corpus.verdicts[claim.verdict].label, "cells": cells})
-    return render_html("matrix.html.j2", articles=articles, rows=rows)
+        speak: dict[str, list[dict[str, object]]] = {}
+        for a in sorted(claim.appearances, key=lambda a: order[a.article]):
+            speak.setdefault(a.article, []).append({"appearance": a, "key": appearance_key(claim, a)})
+        rows.append({"claim": claim, "verdict": corpus.verdicts[claim.verdict], "speak": speak})
+    dense = len(corpus.articles) <= DENSE_MATRIX_ARTICLES
+    return render_html("matrix.html.j2", articles=list(corpus.articles.values()) if dense else [], rows=rows)
 
 
 @dataclass(frozen=True)
