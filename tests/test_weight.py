@@ -1,0 +1,70 @@
+"""Pages stay light: every page of the built site but the print edition and the article pages is
+under 100 KiB of HTML, and no page repeats one tooltip more than a dozen times."""
+
+from __future__ import annotations
+
+import collections
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from macros.model import Corpus
+
+LIMIT = 100 * 1024  # bytes of HTML
+REPEATS = 12  # times one page may show the same tooltip
+
+# Pages known to be over, and what would bring each under; the test fails once one of them is not.
+KNOWN = {
+    "bibliography/": "over 100 KiB: every reference lists each citing place by its full label "
+                     "(bibliography.html.j2 could group them by kind)",
+    "compare/": "over 100 KiB: the charts, the comparison tables and the claim matrix share one page "
+                "(the matrix could have a page of its own)",
+    "print/": "repeats 'Back to the text' at every footnote (print.html.j2)",
+    "timeline/": "repeats an article's title as the tooltip of each of its paragraph links (timeline.html.j2)",
+}
+
+
+def tooltips(html: str) -> collections.Counter[str]:
+    """How often each tooltip text occurs: ``title`` attributes, and the titles of drawn shapes."""
+    page = BeautifulSoup(html, "html.parser")
+    found = collections.Counter(str(tag["title"]) for tag in page.find_all(title=True))
+    found.update(tag.get_text() for tag in page.select("svg title"))
+    return found
+
+
+def too_heavy(site: Path, corpus: Corpus) -> dict[str, list[str]]:
+    """Each page that is too heavy or too repetitive, with what is wrong with it."""
+    exempt = {"print/", *(f"articles/{article_id}/" for article_id in corpus.articles)}
+    found: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        page = path.parent.relative_to(site).as_posix() + "/" if path.name == "index.html" else path.relative_to(site).as_posix()
+        page = "" if page == "./" else page
+        wrong = []
+        size = path.stat().st_size
+        if size > LIMIT and page not in exempt:
+            wrong.append(f"{size / 1024:.0f} KiB of HTML")
+        wrong += [f"the tooltip {text[:40]!r} {count} times" for text, count in tooltips(path.read_text(encoding="utf-8")).items()
+                  if count > REPEATS]
+        if wrong:
+            found[page] = wrong
+    return found
+
+
+def test_every_page_is_light_and_repeats_no_tooltip(site: Path, corpus: Corpus) -> None:
+    found = too_heavy(site, corpus)
+    assert {page: wrong for page, wrong in found.items() if page not in KNOWN} == {}
+    assert set(KNOWN) <= set(found), f"now light, so no longer known to be heavy: {sorted(set(KNOWN) - set(found))}"
+
+
+def test_the_weight_check_sees_a_heavy_page_and_a_repeated_tooltip(site: Path, corpus: Corpus, tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(site, tmp_path / "site"))
+    glossary = copy / "glossary" / "index.html"
+    html = glossary.read_text(encoding="utf-8")
+    glossary.write_text(html.replace("</article>", "<p>padding</p>" * 9000 + "</article>", 1), encoding="utf-8")
+    claims = copy / "claims" / "index.html"
+    html = claims.read_text(encoding="utf-8")
+    claims.write_text(html.replace("</article>", '<a href="#" title="Same words">x</a>' * (REPEATS + 1) + "</article>", 1), encoding="utf-8")
+    found = too_heavy(copy, corpus)
+    assert any("KiB of HTML" in wrong for wrong in found["glossary/"])
+    assert f"the tooltip 'Same words' {REPEATS + 1} times" in found["claims/"]
