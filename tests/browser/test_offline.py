@@ -66,6 +66,7 @@ def test_notes_tooltips_toggles_and_tables_work_from_disk(offline_page: Any) -> 
     assert offline_page.evaluate(f"document.getElementById('note-{key}').open")
     offline_page.locator("a.reader-term").first.hover()
     offline_page.locator(".md-tooltip2--active").wait_for(state="visible")
+    offline_page.locator("details.reader-display > summary").click()
     offline_page.uncheck("input[data-layer='disputed']")
     assert not offline_page.locator("details.reader-note--disputed").first.is_visible()
     offline_page.goto(offline_page.root + "compare.html")
