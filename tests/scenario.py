@@ -35,6 +35,7 @@ PAGES = {
     "timeline.md": "# Timeline\n\n{{ timeline() }}\n",
     "bibliography.md": "# References\n\n{{ bibliography() }}\n",
     "reading.md": "# How to read an article\n\nThe notes, flags and links beside the text.\n",
+    "print.md": "# Print edition\n\n{{ print_all() }}\n",
     "methods.md": "# Methods\n\n## The verdict scale\n\n{{ verdict_scale() }}\n\n## Source reliability { #reliability }\n\nGrades.\n",
 }
 NAV = [
@@ -46,6 +47,7 @@ NAV = [
     {"Claims": "claims.md"},
     {"Timeline": "timeline.md"},
     {"References": "bibliography.md"},
+    {"Print edition": "print.md"},
     {"Methods": "methods.md"},
 ]
 
@@ -114,9 +116,14 @@ class Scenario:
             article_files(self.root, article_id, text)
 
     def build(self, site: Path) -> subprocess.CompletedProcess[str]:
-        """Write the project and build it strictly with the installed package."""
+        """Write the project and build it."""
         self.write()
-        return mkdocs_build(self.root, site, PYTHONPATH=str(PROJECT))
+        return build(self.root, site)
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """Build a scenario's project strictly, with the project's package from the path."""
+    return mkdocs_build(project, site, PYTHONPATH=str(PROJECT))
 
 
 def article_files(project: Path, article_id: str, text: str, title: str | None = None) -> list[Path]:

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from ..conftest import PROJECT, require
+from ..conftest import ARTICLE_IDS, PROJECT, require
 
 AXE = PROJECT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "articles/", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
+PAGES = ["", "articles/", *(f"articles/{a}/" for a in ARTICLE_IDS),
          "glossary/", "glossary/lazarus-group/", "claims/", "claims/bureau-121-employs-6000-hackers/",
          "compare/", "parallel/", "timeline/", "bibliography/", "methods/", "corrections/"]
 

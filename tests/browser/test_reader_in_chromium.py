@@ -8,7 +8,9 @@ import pytest
 
 from macros.model import Corpus
 
-PAGES = ["", "articles/000/", "articles/001/", "articles/002/", "articles/003/", "articles/004/",
+from ..conftest import ARTICLE_IDS
+
+PAGES = ["", *(f"articles/{a}/" for a in ARTICLE_IDS),
          "glossary/", "claims/", "compare/", "parallel/", "timeline/", "bibliography/", "methods/"]
 
 
