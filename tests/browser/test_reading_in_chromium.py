@@ -115,32 +115,35 @@ def test_the_measure_sees_warnings_at_full_strength(browser: Any, base_url: str,
     page.context.close()
 
 
-def paragraph_gaps(page: Any) -> list[float]:
-    """The white space between each block of the text and the next (paragraph, subheading, folded furniture)."""
+def paragraph_gaps(page: Any) -> tuple[list[float], float]:
+    """The white space between each block of the text (paragraph, subheading, folded furniture) and the
+    next, below the notes folded under it, if any; and a paragraph's own bottom margin."""
     return page.evaluate("""() => {
       const blocks = [...document.querySelectorAll('.reader-article > .reader-tools ~ .reader-row, .reader-article > .reader-tools ~ details.reader-furniture')];
-      const boxes = blocks.map(b => (b.matches('.reader-row') ? b.querySelector('.reader-para, .reader-subheading') : b).getBoundingClientRect());
-      return boxes.slice(1).map((b, i) => b.top - boxes[i].bottom);
+      const text = b => (b.matches('.reader-row') ? b.querySelector('.reader-para, .reader-subheading') : b).getBoundingClientRect();
+      const end = b => {
+        const box = text(b);
+        const notes = b.matches('.reader-row') && b.querySelector(':scope > .reader-notes');
+        const under = notes && notes.getClientRects().length && notes.getBoundingClientRect();
+        return under && under.top >= box.bottom - 1 ? Math.max(box.bottom, under.bottom) : box.bottom;
+      };
+      const gaps = blocks.slice(1).map((b, i) => text(b).top - end(blocks[i]));
+      return [gaps, parseFloat(getComputedStyle(document.querySelector('.reader-para')).marginBottom)];
     }""")
 
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("open_all", [False, True], ids=["folded", "every-note-open"])
 def test_paragraphs_follow_each_other_without_gaps(browser: Any, base_url: str, size: str, open_all: bool) -> None:
+    """No white between two blocks of the text is over three times a paragraph's own margin."""
     page = open_page(browser, size)
     for article_id in ARTICLE_IDS:
         page.goto(base_url + f"articles/{article_id}/")
         if open_all:
             page.locator("details.reader-display summary").click()
             page.check("input[data-open-all]")
-        gaps = paragraph_gaps(page)
-        if len(gaps) < 2:
-            continue
-        normal = sorted(gaps)[len(gaps) // 2]
-        # On a phone the notes fold under their paragraph: opened, they are part of the text's flow.
-        if size == "desktop" or not open_all:
-            limit = 4 * max(normal, 16) if size == "desktop" else 6 * max(normal, 16)
-            assert max(gaps) <= limit, f"{article_id}: a gap of {max(gaps):.0f}px, against {normal:.0f}px usually"
+        gaps, margin = paragraph_gaps(page)
+        assert max(gaps, default=0) <= 3 * margin, f"{article_id}: a gap of {max(gaps):.0f}px; a paragraph's margin is {margin:.0f}px"
     page.context.close()
 
 
@@ -380,3 +383,51 @@ def test_nothing_moves_for_a_reader_who_asks_for_reduced_motion(browser: Any, ba
     assert page.evaluate("document.getAnimations().length") == 0
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") != "smooth"
     page.context.close()
+
+
+# Each check above, run on a copy of the site broken in the one way it guards against, must fail.
+BREAKAGES = {
+    "contradicting passages drawn as warnings": (
+        ".md-typeset .reader-look--record { --reader-look: var(--reader-warning); }"
+        ".md-typeset mark.reader-hl.reader-look--record { --reader-line: var(--reader-warning); }",
+        lambda browser, url, corpus: test_every_appearance_shows_its_stance_and_no_contradicting_passage_warns(
+            _page(browser), url, corpus)),
+    "every passage in warning colours": (
+        ".md-typeset mark.reader-hl { background: var(--reader-warning-bg) !important; }",
+        lambda browser, url, corpus: test_the_warning_style_covers_under_fifteen_percent_by_default(_page(browser), url)),
+    "notes in rows beside their paragraph": (
+        "@media screen and (min-width: 60em) { .md-typeset .reader-row { display: grid; grid-template-columns: 30rem 1fr; }"
+        " .md-typeset .reader-flow details.reader-note { position: static; width: auto; }"
+        " .md-typeset .reader-flow .reader-notes, .md-typeset .reader-notes { float: none; grid-column: 2; margin: 0; width: auto; } }",
+        lambda browser, url, corpus: test_paragraphs_follow_each_other_without_gaps(browser, url, "desktop", True)),
+    "labels that clip": (
+        ".md-typeset details.reader-note > summary > .reader-tag { flex: 0 1 auto; min-width: 0; max-width: 2em; overflow: hidden; }",
+        lambda browser, url, corpus: test_no_note_summary_clips_its_label(browser, url, 320)),
+    "small targets": (
+        ".md-typeset .reader-marker { min-width: 0; min-height: 0; line-height: 1; }",
+        lambda browser, url, corpus: test_markers_pilcrows_and_tools_are_targets_a_finger_can_hit(browser, url)),
+    "passages with no shape in forced colours": (
+        "@media (forced-colors: active) { .md-typeset mark.reader-hl { text-decoration: none; } }",
+        lambda browser, url, corpus: test_tags_and_passages_keep_their_shape_in_forced_colours(browser, url)),
+    "a note that animates": (
+        "@keyframes reader-test-pulse { to { opacity: 0.5; } } .md-typeset details.reader-note { animation: reader-test-pulse 1s infinite; }",
+        lambda browser, url, corpus: test_nothing_moves_for_a_reader_who_asks_for_reduced_motion(browser, url)),
+}
+
+
+def _page(browser: Any) -> Any:
+    return open_page(browser, "desktop")
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_each_reading_check_fails_on_a_site_broken_its_way(browser: Any, site: Any, tmp_path: Any, corpus: Corpus, breakage: str) -> None:
+    import shutil
+
+    from ..conftest import serve
+
+    broken = shutil.copytree(site, tmp_path / "site")
+    css, check = BREAKAGES[breakage]
+    stylesheet = broken / "assets" / "stylesheets" / "reader.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n" + css, encoding="utf-8")
+    with serve(broken) as url, pytest.raises(AssertionError):
+        check(browser, url, corpus)
