@@ -29,6 +29,10 @@ CAPTURES = PROJECT / "glossary" / "sources" / "captures"
 PARAGRAPHS = (8, 14)
 SENTENCES = (2, 5)
 NOTES_PER_ARTICLE = 6
+# Pages the corpora leave out: the print edition, which repeats every article on one page; the
+# benchmarks; and the parallel view, which gives every pair of articles that share a claim a page
+# (500 at 1,000 articles) that the plain twin has no counterpart for.
+LEFT_OUT = ("print.md", "benchmarks.md", "parallel.md")
 
 
 def _chain(rng: random.Random) -> dict[str, list[str]]:
@@ -90,10 +94,11 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
     chain = _chain(rng)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(PROJECT / "docs", out / "docs", ignore=shutil.ignore_patterns("print.md", "benchmarks.md"))
+    shutil.copytree(PROJECT / "docs", out / "docs", ignore=shutil.ignore_patterns(*LEFT_OUT))
     for page in (out / "docs").rglob("*.md"):  # macros naming ids of the real data, which the corpus lacks
         text = re.sub(r"\{\{ figure_\w+\(.*?\) \}\}\n", "", page.read_text(encoding="utf-8"))
         text = re.sub(r"\{\{ (?:cite|term|claim|paragraph|quote)\(.*?\) \}\}", "", text)
+        text = re.sub(r"\[([^\]]*)\]\(parallel\.md\)", r"\1", text)  # links to a page left out
         page.write_text(text, encoding="utf-8")
     glossary = out / "glossary"
     shutil.copytree(PROJECT / "glossary" / "schemas", glossary / "schemas")
@@ -174,16 +179,12 @@ def generate(count: int, out: Path, seed: int = 1) -> None:
     (glossary / "references.yaml").write_text(yaml.safe_dump({"references": references}, **dump), encoding="utf-8")
     (glossary / "events.yaml").write_text("events: []\n", encoding="utf-8")
     (glossary / "comparisons.yaml").write_text("comparisons: []\n", encoding="utf-8")
-    (out / "docs" / "parallel.md").write_text(
-        '# Two accounts in parallel\n\n{{ parallel("000", "001") }}\n' if count > 1 else "# Two accounts in parallel\n",
-        encoding="utf-8",
-    )
     _configs(out)
 
 
 def _configs(out: Path) -> None:
     """The real mkdocs.yml, its hooks and overrides named where the project has them, less the pages the
-    synthetic corpus leaves out (the print edition, which repeats every article, and the benchmarks)."""
+    synthetic corpus leaves out (:data:`LEFT_OUT`)."""
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - macros/page_hooks.py", f"  - {PROJECT / 'macros' / 'page_hooks.py'}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
@@ -191,6 +192,7 @@ def _configs(out: Path) -> None:
     config = config.replace("module_name: macros", "modules: [macros]")  # the package on the path, not a folder here
     config = re.sub(r"\n  - (Print edition: print\.md|Benchmarks: benchmarks\.md)[^\n]*", "", config)
     config = re.sub(r"\n      - Benchmarks: benchmarks\.md[^\n]*", "", config)
+    config = re.sub(r"\n      - parallel\.md[^\n]*", "", config)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

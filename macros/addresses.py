@@ -15,6 +15,7 @@ COMPARE = "/compare.md"
 TIMELINE = "/timeline.md"
 BIBLIOGRAPHY = "/bibliography.md"
 METHODS = "/methods.md"
+PARALLEL = "/parallel.md"  # the chooser; each pair's page is parallel_page()
 READING = "/reading.md"  # how to read an article page: the legend
 
 
@@ -89,6 +90,11 @@ def term_page(term_id_: str) -> str:
 def claim_page(claim_id_: str) -> str:
     """A claim's own page: ``/claims/wannacry-300000-devices.md``."""
     return f"/claims/{claim_id_}.md"
+
+
+def parallel_page(left: str, right: str) -> str:
+    """Two articles that share a claim or a figure, in parallel: ``/parallel/001-002.md``."""
+    return f"/parallel/{left}-{right}.md"
 
 
 def term(term_id_: str) -> str:

@@ -106,10 +106,19 @@ def register(env: Any, corpus: Corpus) -> None:
 
     @env.macro
     def parallel(left: str, right: str) -> str:
-        """Two articles in two columns, aligned on what they share."""
+        """Two articles in two columns, aligned on what they share, with what each does with it."""
         if unknown("parallel", "article", left, corpus.articles) or unknown("parallel", "article", right, corpus.articles):
             return ""
+        if left == right:
+            log.error("docs/%s: parallel(%r, %r): name two different articles", env.page.file.src_uri, left, right)
+            links.suppress_follow_on()
+            return ""
         return hold(compare.parallel_view(corpus, left, right))
+
+    @env.macro
+    def parallel_chooser() -> str:
+        """A chooser of any two articles, and every pair that shares a claim or a figure as a link to its page."""
+        return hold(compare.parallel_chooser(corpus))
 
     @env.macro
     def print_all() -> str:

@@ -9,6 +9,8 @@ the articles into the navigation under the section that holds
 with ``navigation.prune`` a page carries only its own group. Every claim and
 every term gets a page too, reached from the claims register and the glossary
 rather than from the navigation, which would otherwise list them all on every page.
+So does every pair of articles that share a claim or a figure, reached from the
+Parallel page (``parallel.md``); a site without that page has none.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 from mkdocs.structure.pages import Page
 
 from . import addresses
+from .compare import sharing_pairs
 from .model import Corpus
 from .templating import render_text
 
@@ -48,9 +51,16 @@ def entity_sources(corpus: Corpus) -> dict[str, str]:
     }
 
 
+def parallel_sources(corpus: Corpus) -> dict[str, str]:
+    """The same for the parallel view of every pair of articles that share a claim or a figure."""
+    return {addresses.parallel_page(p.left, p.right).lstrip("/"): render_text("pages/parallel.md.j2", left=p.left, right=p.right)
+            for p in sharing_pairs(corpus)}
+
+
 def add_pages(files: Files, config: Any, corpus: Corpus) -> Files:
-    """Add a generated page for every article, claim and term that has no hand-written one."""
-    for path, markdown in {**article_sources(corpus), **entity_sources(corpus)}.items():
+    """Add a generated page for every article, claim, term and pair in parallel that has no hand-written one."""
+    pairs = parallel_sources(corpus) if files.get_file_from_path(addresses.PARALLEL.lstrip("/")) is not None else {}
+    for path, markdown in {**article_sources(corpus), **entity_sources(corpus), **pairs}.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
