@@ -12,7 +12,7 @@ from ..conftest import ARTICLE_IDS, PROJECT, require
 AXE = PROJECT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "articles/", *(f"articles/{a}/" for a in ARTICLE_IDS),
          "glossary/", "glossary/lazarus-group/", "claims/", "claims/bureau-121-employs-6000-hackers/",
-         "compare/", "parallel/", "timeline/", "bibliography/", "methods/", "corrections/"]
+         "compare/", "parallel/", "timeline/", "bibliography/", "methods/", "reading/", "corrections/"]
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,20 @@ def test_the_accessibility_check_catches_a_violation(desktop: Any, base_url: str
     desktop.goto(base_url + "glossary/")
     desktop.evaluate("document.querySelector('article').insertAdjacentHTML('afterbegin', '<img src=\"x.png\">')")
     assert any(v.startswith("image-alt") for v in violations(desktop, axe_source))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_article_with_its_tools_open_has_no_violation(browser: Any, base_url: str, axe_source: str, scheme: str, width: int) -> None:
+    """The notes overview, the display switches, a citation box and every note open, at both widths."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(base_url + f"articles/{ARTICLE_IDS[-1]}/#p2")
+        page.locator(".reader-cite-this").wait_for(state="visible")
+        page.locator("details.reader-overview > summary").click()
+        page.locator("details.reader-display > summary").click()
+        page.check("input[data-open-all]")
+        assert violations(page, axe_source) == []
+    finally:
+        context.close()
