@@ -7,6 +7,7 @@ import dataclasses
 import itertools
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,9 @@ from macros.compare import (
     SILENT, Passage, Point, align, lay_out, marked, parallel_chooser, points, sharing_pairs, stances,
 )
 from macros.model import Corpus
+
+from .conftest import PROJECT
+from .scenario import Scenario, build, claim
 
 PAGE_LIMIT = 100_000  # bytes of HTML a page may hold
 
@@ -210,3 +214,50 @@ def test_the_offline_build_has_the_chooser_and_the_pair_pages(offline_site: Path
         back = page.select_one(".reader-parallel__summary a")["href"]
         assert (offline_site / "parallel" / back).resolve() == (offline_site / "parallel.html").resolve()
         assert all(a["href"].startswith("../articles/") and ".html#" in a["href"] for a in page.select(".reader-parallel__where"))
+
+
+# ---------------------------------------------------------------- scenario sites
+
+
+def build_with_parallel_page(scenario: Scenario, site: Path) -> BeautifulSoup:
+    """Build a scenario with the real Parallel page in its navigation; return that page."""
+    scenario.write()
+    (scenario.root / "docs" / "parallel.md").write_text((PROJECT / "docs" / "parallel.md").read_text(encoding="utf-8"), encoding="utf-8")
+    config_file = scenario.root / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["nav"].append({"Parallel": "parallel.md"})
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    result = build(scenario.root, site)
+    assert result.returncode == 0, result.stderr
+    return BeautifulSoup((site / "parallel" / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_site_of_one_article_says_a_parallel_view_needs_a_second(tmp_path: Path) -> None:
+    scenario = Scenario(tmp_path / "project")
+    scenario.articles["000"] = "The only article\nIt makes a claim here.\n"
+    scenario.claims = [claim("alone", "A claim only one article makes.", "unverified", [("000", "asserts", "makes a claim")])]
+    page = build_with_parallel_page(scenario, tmp_path / "site")
+    assert "There is only one article so far, article 000" in page.get_text(" ")
+    assert page.select("form[data-parallel-chooser]") == [] and page.select("a[data-parallel-pair]") == []
+    assert sorted(p.name for p in (tmp_path / "site" / "parallel").iterdir()) == ["index.html"]
+
+
+def test_only_articles_that_share_a_claim_get_a_pair_page_and_it_says_where_they_disagree(tmp_path: Path) -> None:
+    scenario = Scenario(tmp_path / "project")
+    for n in range(3):
+        scenario.articles[f"{n:03d}"] = f"Article {n}\nArticle {n} says the sites were rented. Article {n} adds a detail.\n"
+    scenario.claims = [
+        claim("rented", "The sites were rented.", "incorrect",
+              [("000", "asserts", "Article 0 says the sites were rented"), ("001", "contradicts", "Article 1 says the sites were rented")]),
+        claim("detail", "A detail only one article gives.", "unverified", [("002", "asserts", "Article 2 adds a detail")]),
+    ]
+    site = tmp_path / "site"
+    chooser = build_with_parallel_page(scenario, site)
+    assert sorted(p.name for p in (site / "parallel").iterdir() if p.is_dir()) == ["000-001"]
+    assert [a["href"] for a in chooser.select("a[data-parallel-pair]")] == ["000-001/", "000-001/"]
+    assert "Shares no reviewed claim or figure" in chooser.select_one("li[data-parallel-article='002']").get_text()
+    page = pair_page(site, "000", "001")
+    (block,) = page.select(".reader-parallel__level .reader-parallel__point")
+    assert block.select_one(".reader-parallel__what a")["href"] == "../../claims/rented/"
+    assert [li.get_text(" ", strip=True) for li in block.select(".reader-parallel__stance")] == ["000 asserts ¶2", "001 contradicts ¶2"]
+    assert "Both report" not in page.get_text() and "claims/detail/" not in str(page)
