@@ -46,6 +46,14 @@ def claim_page(corpus: Corpus, claim_id: str, repository: str | None) -> Markup:
     )
 
 
+def mentions_by_article(corpus: Corpus, places: list[tuple[str, str]]) -> list[dict[str, object]]:
+    """The paragraphs that name a term, grouped by article in the order of the data."""
+    paragraphs: dict[str, list[str]] = {}
+    for article_id, paragraph_id in places:
+        paragraphs.setdefault(article_id, []).append(paragraph_id)
+    return [{"article": corpus.articles[a], "paragraphs": paragraphs[a]} for a in corpus.articles if a in paragraphs]
+
+
 def term_page(corpus: Corpus, term_id: str, mentioned: dict[str, list[tuple[str, str]]], repository: str | None) -> Markup:
     """The finished HTML of one glossary term's page."""
     term = corpus.terms[term_id]
@@ -56,7 +64,7 @@ def term_page(corpus: Corpus, term_id: str, mentioned: dict[str, list[tuple[str,
         details=contributed(term.details, Origin("glossary/terms.yaml", term.id, "details")) if term.details else None,
         related=[corpus.terms[r] for r in term.related],
         references=[corpus.references[r] for r in term.refs],
-        mentions=[{"article": a, "paragraph": p, "title": corpus.articles[a].title} for a, p in mentioned.get(term.id, [])],
+        mentions=mentions_by_article(corpus, mentioned.get(term.id, [])),
         suggest=corrections.suggest_url(repository, corpus, f"term/{term.id}"),
     )
 
