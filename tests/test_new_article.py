@@ -83,6 +83,19 @@ def test_one_article_makes_a_whole_site(tmp_path: Path) -> None:
     assert [a["href"] for a in glossary.select("a.reader-index__name")] == ["lazarus-group/"]
 
 
+def test_an_article_alone_gets_indexes_that_say_what_is_missing(tmp_path: Path) -> None:
+    scenario = Scenario(tmp_path / "project", articles={"001": text_of(1)})  # no term, no claim
+    corpus = built(scenario, tmp_path / "site")
+    site = tmp_path / "site"
+    assert page(site, "articles/001").find(id="p2").get_text() == corpus.articles["001"].paragraphs[1].text
+    for path, words in (("claims", "No claim has been reviewed yet."), ("glossary", "The glossary has no terms yet.")):
+        index = page(site, path)
+        assert index.select_one(".reader-empty").get_text() == words
+        assert not index.select("form.reader-filter, .reader-index")
+    compare = page(site, "compare")
+    assert compare.select_one(".reader-empty") and not compare.select(".reader-matrix")
+
+
 def test_a_sixth_article_takes_two_files_and_changes_nothing_else(tmp_path: Path) -> None:
     scenario = scenario_of(tmp_path, 5)
     before = built(scenario, tmp_path / "site-5")
