@@ -241,6 +241,18 @@ def test_a_click_on_a_citation_shows_its_entry_and_a_second_click_follows_it(wid
     assert wide.locator(POPOVER).count() == 0
 
 
+@pytest.mark.parametrize("kind", ["term", "cite"])
+def test_the_link_in_the_popover_goes_on(at_390: Any, base_url: str, kind: str) -> None:
+    at_390.goto(base_url + ARTICLE)
+    open_notes(at_390)
+    link = at_390.locator(f"a.reader-{kind}:visible").first
+    activate(at_390, link, "tap")
+    target = at_390.locator("a.reader-popover__onward").evaluate("a => a.href")
+    at_390.locator("a.reader-popover__onward").tap()
+    at_390.wait_for_url(target)
+    assert at_390.locator(POPOVER).count() == 0
+
+
 def test_a_tap_elsewhere_closes_the_popover_and_another_link_opens_its_own(at_390: Any, base_url: str) -> None:
     at_390.goto(base_url + ARTICLE)
     terms = at_390.locator("a.reader-term")
