@@ -32,8 +32,11 @@ from .errors import DataProblem, did_you_mean
 from .safe import markdown_html
 from .yamlfile import LocatedDict, load_yaml
 
-_HREF = re.compile(r'\bhref="([^"]*)"')
-_ID = re.compile(r'\bid="([^"]+)"')
+# Attributes as the pages write them. The patterns start with their name rather than ``\b``, which
+# would keep the regular expression engine from skipping ahead to the name (forty times slower on a
+# long page); :func:`_attribute` checks the boundary instead.
+_HREF = re.compile(r'href="([^"]*)"')
+_ID = re.compile(r'id="([^"]+)"')
 _WEB = re.compile(r"^(https?:|mailto:)", re.I)
 
 
@@ -65,6 +68,7 @@ class _Book:
     root: Path = Path(".")  # the project whose data the build renders
     files: list[tuple[str, str]] = field(default_factory=list)  # page, a file of the site it links to
     quiet: bool = False  # a page failed to render: links to it would only be noise
+    pages: dict[str, Any] = field(default_factory=dict)  # documentation path → its File, or None
 
 
 _book = _Book()
@@ -84,8 +88,10 @@ def suppress_follow_on() -> None:
 def contributed(text: str, origin: Origin, inline: bool = False) -> Markup:
     """A contributor's Markdown as clean HTML, its links noted for checking under ``origin``."""
     html = markdown_html(text, inline)
-    for href in _HREF.findall(html):
-        href = Markup(href).unescape()
+    for match in _HREF.finditer(html):
+        if not _attribute(match):
+            continue
+        href = Markup(match.group(1)).unescape()
         if _WEB.match(href):
             continue
         if href.startswith("#") or (href.startswith("/") and href.split("#", 1)[0].endswith(".md")):
@@ -99,33 +105,69 @@ def contributed(text: str, origin: Origin, inline: bool = False) -> Markup:
 
 
 def resolve(page_html: str, page: Any, files: Any) -> str:
-    """Rewrite documentation-path links for ``page``; note every link and id for :func:`problems`."""
-    source = page.file.src_uri
+    """Rewrite documentation-path links for ``page``; note every link and id for :func:`problems`.
+
+    A page links the same few pages and anchors many times over (the glossary, the references), so
+    each distinct address, and each page it leads to, is resolved once per page.
+    """
+    links = _PageLinks(page, files)
+    rewritten: dict[str, str] = {}
 
     def rewrite(match: re.Match[str]) -> str:
-        href = Markup(match.group(1)).unescape()
-        if href.startswith("#"):
-            _book.wanted.append((source, source, href[1:], href))
+        raw = match.group(1)
+        if not _attribute(match):
             return match.group(0)
-        path, _, fragment = href.partition("#")
-        if href.startswith("/") and not href.startswith("//") and not path.endswith(".md"):
-            _book.files.append((source, path.lstrip("/")))  # a file of the site, such as a capture
-            return f'href="{Markup.escape(get_relative_url(path.lstrip("/"), page.url or "."))}"'
-        if not (href.startswith("/") and path.endswith(".md")):
-            return match.group(0)
-        target = files.get_file_from_path(path.lstrip("/"))
-        _book.wanted.append((source, target.src_uri if target else None, fragment, href))
-        if target is None:
-            return match.group(0)
-        url = target.url_relative_to(page.file) + (f"#{fragment}" if fragment else "")
-        return f'href="{Markup.escape(url)}"'
+        if raw not in rewritten:
+            address = links.address(Markup(raw).unescape() if "&" in raw else raw)
+            rewritten[raw] = match.group(0) if address is None else f'href="{Markup.escape(address)}"'
+        return rewritten[raw]
 
     page_html = _HREF.sub(rewrite, page_html)
-    ids = set(_ID.findall(page_html))
-    _book.ids[source] = ids
+    ids = {match.group(1) for match in _ID.finditer(page_html) if _attribute(match)}
+    _book.ids[links.source] = ids
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= ids
     return page_html
+
+
+def _attribute(match: re.Match[str]) -> bool:
+    """Whether the name matched starts a word (``href``, ``data-href``), not ends one (``xhref``)."""
+    before = match.string[match.start() - 1 : match.start()]
+    return not (before.isalnum() or before == "_")
+
+
+class _PageLinks:
+    """The links of one page: each address it gives, resolved from the page and noted for checking."""
+
+    def __init__(self, page: Any, files: Any) -> None:
+        self.page, self.files = page, files
+        self.source: str = page.file.src_uri
+        self._relative: dict[str, str] = {}  # documentation path → its address from this page
+
+    def address(self, href: str) -> str | None:
+        """What ``href`` becomes on this page, or None to leave it as it is."""
+        if href.startswith("#"):
+            _book.wanted.append((self.source, self.source, href[1:], href))
+            return None
+        path, _, fragment = href.partition("#")
+        if href.startswith("/") and not href.startswith("//") and not path.endswith(".md"):
+            _book.files.append((self.source, path.lstrip("/")))  # a file of the site, such as a capture
+            return get_relative_url(path.lstrip("/"), self.page.url or ".")
+        if not (href.startswith("/") and path.endswith(".md")):
+            return None
+        target = self._target(path)
+        _book.wanted.append((self.source, target.src_uri if target else None, fragment, href))
+        if target is None:
+            return None
+        if path not in self._relative:
+            self._relative[path] = target.url_relative_to(self.page.file)
+        return f"{self._relative[path]}#{fragment}" if fragment else self._relative[path]
+
+    def _target(self, path: str) -> Any:
+        """The file of a documentation path (``/glossary.md``), or None; looked up once per build."""
+        if path not in _book.pages:
+            _book.pages[path] = self.files.get_file_from_path(path.lstrip("/"))
+        return _book.pages[path]
 
 
 def problems(site_dir: Path) -> list[str]:
