@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,17 +52,43 @@ class _Problems(list[DataProblem]):
         self.append(DataProblem(**fields))
 
 
-# What schema validation found in each file, keyed by its content: ``mkdocs serve`` rebuilds after
-# every edit in one process, and only the edited file needs checking again.
-_VALIDATION: dict[tuple[str, str, str], list[DataProblem]] = {}
+@dataclass(frozen=True)
+class _Read:
+    """One data file as a build read it: its content's digest, what it holds and what was wrong with it."""
+
+    digest: str | None  # None when it could not be read
+    data: Any  # None when it could not be parsed
+    problems: tuple[DataProblem, ...]  # the reason it could not be parsed, or what its schema found
 
 
-def _validated(path: Path, data: Any, schema: str, shown_as: str) -> list[DataProblem]:
-    """Validate one parsed file against its schema, once per distinct content."""
-    key = (schema, shown_as, hashlib.sha256(path.read_bytes()).hexdigest())
-    if key not in _VALIDATION:
-        _VALIDATION[key] = validate(data, schema, shown_as)
-    return _VALIDATION[key]
+# The last reading of each file, by path, schema and the name messages give it: ``mkdocs serve`` rebuilds after
+# every edit in one process, and only a file whose content changed is parsed and validated again.
+_READ: dict[tuple[Path, str, str], _Read] = {}
+
+
+def _read(path: Path, schema: str, shown_as: str) -> _Read:
+    """Parse and validate one file against its schema, once per distinct content."""
+    digest = _digest(path)
+    known = _READ.get((path, schema, shown_as))
+    if known is not None and known.digest == digest:
+        return known
+    data, problem = load_yaml(path, shown_as)
+    if problem:
+        read = _Read(digest, None, (problem,))
+    elif data is None:
+        read = _Read(digest, None, (DataProblem(file=shown_as, problem="is empty", suggestion=f"see glossary/schemas/{schema}.schema.json"),))
+    else:
+        read = _Read(digest, data, tuple(validate(data, schema, shown_as)))
+    if _digest(path) == digest:  # not edited while it was read
+        _READ[(path, schema, shown_as)] = read
+    return read
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def load_corpus(glossary_dir: Path | None = None) -> Corpus:
@@ -70,21 +98,17 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     problems = _Problems()
     lines = EntryLines()
 
+    @cache
     def shown(path: Path) -> str:
         return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
 
     def document(path: Path, schema: str) -> Any:
-        data, problem = load_yaml(path, shown(path))
-        if problem:
-            problems.append(problem)
+        read = _read(path, schema, shown(path))
+        problems.extend(read.problems)
+        if read.data is None:
             return None
-        if data is None:
-            problems.add(file=shown(path), problem="is empty", suggestion=f"see glossary/schemas/{schema}.schema.json")
-            return None
-        found = _validated(path, data, schema, shown(path))
-        problems.extend(found)
-        lines.add(shown(path), data)
-        return None if found else data
+        lines.add(shown(path), read.data)
+        return None if read.problems else read.data
 
     corpus = Corpus()
     raw: dict[str, Any] = {"sources": [], "notes": {}}  # parsed entries whose states the corrections log records
