@@ -4,7 +4,8 @@ The templates make finished HTML with autoescape on: every value is escaped
 unless it is :class:`markupsafe.Markup` (contributors' Markdown after cleaning,
 or another template's output). They see the addresses and the kinds table as
 ``at`` and ``kinds``. These are separate from the page templates that
-mkdocs-macros itself renders.
+mkdocs-macros itself renders. Compiled templates are kept between builds
+(:mod:`macros.compiled`).
 """
 
 from __future__ import annotations
@@ -17,20 +18,20 @@ import jinja2
 from markupsafe import Markup
 
 from . import addresses
+from .compiled import bytecode_cache
 from .kinds import KINDS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
+_HTML = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+_TEXT = {"keep_trailing_newline": True, "autoescape": False}
+
+
 @cache
 def _html_environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=True,
-    )
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                                     bytecode_cache=bytecode_cache(_HTML), **_HTML)
     environment.globals.update(at=addresses, kinds=KINDS)
     return environment
 
@@ -49,7 +50,7 @@ def paragraph_html(pieces: list[Any], definitions: dict[str, str], faces: dict[s
 @cache
 def _text_environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, autoescape=False)
+                              bytecode_cache=bytecode_cache(_TEXT), **_TEXT)
 
 
 def render_text(template: str, **values: Any) -> str:
