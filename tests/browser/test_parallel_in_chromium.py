@@ -12,8 +12,9 @@ import pytest
 from macros.compare import sharing_pairs
 from macros.model import Corpus
 
-from ..conftest import require
+from ..conftest import require, serve
 from .test_accessibility import AXE, violations
+from .test_csp import documented_policy
 
 
 def no_shared_pair(corpus: Corpus) -> tuple[str, str]:
@@ -68,6 +69,22 @@ def test_a_pair_that_shares_nothing_says_so_and_keeps_the_choice_in_the_address(
     wide.locator("[data-parallel-same]").wait_for(state="visible")
     assert not wide.locator("[data-parallel-none]").is_visible()
     assert wide.errors == []
+
+
+def test_the_chooser_works_under_the_documented_content_security_policy(browser: Any, site: Path, corpus: Corpus) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    first, second = no_shared_pair(corpus)
+    with serve(site, {"Content-Security-Policy": documented_policy()}) as url:
+        page.goto(url + "parallel/")
+        choose(page, first, second)
+        page.locator("[data-parallel-none]").wait_for(state="visible")
+        choose(page, "001", "002")
+        page.wait_for_url(url + "parallel/001-002/")
+    context.close()
+    assert errors == []
 
 
 def test_an_address_naming_a_sharing_pair_leads_to_its_page(wide: Any, base_url: str) -> None:
