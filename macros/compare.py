@@ -6,7 +6,6 @@ plain functions; the HTML comes from the templates.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from dataclasses import dataclass
 
