@@ -66,3 +66,19 @@ def test_an_article_with_its_tools_open_has_no_violation(browser: Any, base_url:
         assert violations(page, axe_source) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_note_holding_focus_and_opened_furniture_keep_their_contrast(browser: Any, base_url: str, axe_source: str, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for article_id in ARTICLE_IDS:
+            page.goto(base_url + f"articles/{article_id}/")
+            page.evaluate("document.querySelectorAll('details.reader-furniture').forEach(d => { d.open = true; })")
+            cite = page.locator("details.reader-note a.reader-cite").first
+            if cite.count():
+                cite.evaluate("a => { a.closest('details').open = true; a.focus(); }")
+            assert violations(page, axe_source) == [], article_id
+    finally:
+        context.close()
