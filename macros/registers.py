@@ -85,7 +85,7 @@ def verdict_scale(corpus: Corpus) -> Markup:
 
 
 def bibliography(corpus: Corpus, cited_by: dict[str, list[tuple[str, str]]]) -> Markup:
-    """Every reference, numbered, with where it is cited."""
+    """Every reference, numbered, with where it is cited; listed in number order, so the list numbers them."""
     numbers = bibliography_numbers(corpus)
     return render_html("bibliography.html.j2", references=[
         {"reference": corpus.references[ref], "number": numbers[ref], "cited_by": cited_by.get(ref, [])}
@@ -127,9 +127,9 @@ def citing_places(corpus: Corpus) -> dict[str, list[tuple[str, str]]]:
             places[ref].append((term.name, addresses.term(term.id)))
     for event in corpus.events.values():
         for ref in event.refs:
-            places[ref].append((event.title, addresses.event(event.id)))
+            places[ref].append((f"timeline, {event.date}", addresses.event(event.id)))  # a title would weigh the page down
     for comparison in corpus.comparisons.values():
         for item in comparison.evidence:
             for ref in item.refs:
-                places[ref].append((comparison.title, addresses.comparison(comparison.id)))
+                places[ref].append((f"compare, {comparison.id}", addresses.comparison(comparison.id)))
     return {ref: list(dict.fromkeys(found)) for ref, found in places.items()}

@@ -14,17 +14,6 @@ from macros.model import Corpus
 LIMIT = 100 * 1024  # bytes of HTML
 REPEATS = 12  # times one page may show the same tooltip
 
-# Pages known to be over, and what would bring each under; the test fails once one of them is not.
-KNOWN = {
-    "bibliography/": "over 100 KiB: every reference lists each citing place by its full label "
-                     "(bibliography.html.j2 could group them by kind)",
-    "compare/": "over 100 KiB: the charts, the comparison tables and the claim matrix share one page "
-                "(the matrix could have a page of its own)",
-    "print/": "repeats 'Back to the text' at every footnote (print.html.j2)",
-    "timeline/": "repeats an article's title as the tooltip of each of its paragraph links (timeline.html.j2)",
-}
-
-
 def tooltips(html: str) -> collections.Counter[str]:
     """How often each tooltip text occurs: ``title`` attributes, and the titles of drawn shapes."""
     page = BeautifulSoup(html, "html.parser")
@@ -52,9 +41,7 @@ def too_heavy(site: Path, corpus: Corpus) -> dict[str, list[str]]:
 
 
 def test_every_page_is_light_and_repeats_no_tooltip(site: Path, corpus: Corpus) -> None:
-    found = too_heavy(site, corpus)
-    assert {page: wrong for page, wrong in found.items() if page not in KNOWN} == {}
-    assert set(KNOWN) <= set(found), f"now light, so no longer known to be heavy: {sorted(set(KNOWN) - set(found))}"
+    assert too_heavy(site, corpus) == {}
 
 
 def test_the_weight_check_sees_a_heavy_page_and_a_repeated_tooltip(site: Path, corpus: Corpus, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from ..conftest import ARTICLE_IDS, PROJECT, require
 AXE = PROJECT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "articles/", *(f"articles/{a}/" for a in ARTICLE_IDS),
          "glossary/", "glossary/lazarus-group/", "claims/", "claims/bureau-121-employs-6000-hackers/",
-         "compare/", "parallel/", "timeline/", "bibliography/", "methods/", "reading/", "corrections/"]
+         "compare/", "matrix/", "parallel/", "timeline/", "bibliography/", "methods/", "reading/", "corrections/"]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from macros.model import Corpus
 from ..conftest import ARTICLE_IDS
 
 PAGES = ["", *(f"articles/{a}/" for a in ARTICLE_IDS),
-         "glossary/", "claims/", "compare/", "parallel/", "timeline/", "bibliography/", "methods/"]
+         "glossary/", "claims/", "compare/", "matrix/", "parallel/", "timeline/", "bibliography/", "methods/", "reading/"]
 
 
 def focused_id(page: Any) -> str:

@@ -99,7 +99,7 @@ def sized(request: pytest.FixtureRequest, browser: Any) -> Iterator[tuple[Any, b
 def test_every_kind_of_table_fits_at_1280_and_390_px(sized: tuple[Any, bool], site: Path, base_url: str) -> None:
     page, wide = sized
     pages = table_pages(site)
-    assert "compare/" in pages
+    assert "compare/" in pages and "matrix/" in pages
     assert {path: found for path in pages if (found := problems(page, base_url + path, wide))} == {}
 
 
@@ -149,7 +149,7 @@ def test_the_widest_matrix_fits_as_columns_up_to_its_limit_and_as_lists_beyond(
 def test_the_check_sees_a_table_that_does_not_fit(browser: Any, base_url: str, width: int, style: str, expected: str) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
-        found = problems(context.new_page(), base_url + "compare/", width > 600, style)
+        found = problems(context.new_page(), base_url + "matrix/", width > 600, style)
         assert any(expected in problem for problem in found), found
     finally:
         context.close()
