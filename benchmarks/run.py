@@ -374,7 +374,9 @@ memory of the build; the HTML of article pages. For `mkdocs serve`, the wall tim
 of one YAML file (the first reference's title) to the server giving the changed References page, the
 median of the runs, at N = 5 (a copy of the real project) and N = 1,000. The target sets it against
 one plain build's wall time, from the start of its process; beside it is the like-for-like figure, the
-plain twin served and one of its pages edited (a paragraph added to its References page).
+plain twin served and one of its pages edited (a paragraph added to its References page). The
+reader's templates are compiled once and kept in `.cache/jinja/` (`macros/compiled.py`), so only the
+first build after a checkout or a template edit compiles them; the timed builds use the kept ones.
 
 **Where the time goes.** `benchmarks/breakdown.py` builds each project once more, in a process of its
 own, with a profiling timer that stops the build every few milliseconds of CPU time (as often as the
@@ -383,11 +385,10 @@ running. A stack that passes through `macros/` is the reader's, with all that th
 (YAML, JSON Schema, Jinja rendering its templates, Python-Markdown rendering a note). Any other goes
 to its innermost frame's package, passing over the standard library, Jinja and MarkupSafe, whose time
 goes to what they work for: Material's theme templates, mkdocs-macros rendering a page, or the search
-plugin parsing one. For serving, it builds the
-project once and profiles the rebuild that follows the same edit, in the same process, as
-`mkdocs serve` does. The profiled builds are separate from the timed ones, so their totals differ a
-little from the medians above. A missed target is followed by what the profile puts the excess on, and
-by what the build would take without the reader's own code.
+plugin parsing one. For serving, it builds the project once and profiles the rebuild that follows the
+same edit, in the same process, as `mkdocs serve` does. The profiled builds are separate from the
+timed ones, so their totals differ a little from the medians above. A missed target is followed by
+what the profile puts the excess on, and by what the build would take without the reader's own code.
 
 At N = 5 the annotated build is the real site. Larger corpora are synthetic (`benchmarks/generate.py`),
 built by the project's own package and configuration (nothing of the code is copied): paragraphs from a
