@@ -178,7 +178,7 @@ def face(corpus: Corpus, flag: Flag) -> dict[str, object]:
     verdict = corpus.verdicts[claim.verdict]
     stance = STANCES[claim.stance]
     corrects = tuple((other, key) for other, key in claim.others if other.stance == "asserts") if claim.stance != "asserts" else ()
-    articles = ", ".join(dict.fromkeys(other.article for other, _ in corrects))
+    articles = ", ".join(sorted({other.article for other, _ in corrects}))
     tag = {"asserts": verdict.tag, "qualifies": "qualifies", "contradicts": f"corrects {articles}" if articles else "the record"}
     heard = f"{stance.label}, rated {verdict.label}" + (f", which article {articles} makes" if articles else "")
     return {"look": flag.look, "glyph": stance.glyph, "label": stance.label, "tag": tag[claim.stance],
