@@ -182,24 +182,18 @@
     all("ol[data-notes-overview]").forEach(function (list) {
       var items = all("details.reader-note").map(function (note) {
         var summary = note.querySelector("summary");
-        var item = document.createElement("li");
-        item.className = "reader-index__item";
+        var item = element("li", "reader-index__item");
         item.dataset.key = keyOf(note);
         item.dataset.show = note.dataset.show;
         item.dataset.verdict = note.dataset.verdict || "";
         Array.prototype.forEach.call(note.classList, function (c) { if (c.indexOf("reader-look--") === 0) item.classList.add(c); });
-        var link = document.createElement("a");
+        var link = element("a");
         link.href = "#" + note.id;
         var number = summary.querySelector(".reader-note__number");
-        var mark = document.createElement("span");
-        mark.className = "reader-overview__mark";
+        var mark = element("span", "reader-overview__mark", number.textContent);
         mark.dataset.glyph = number.dataset.glyph;
-        mark.textContent = number.textContent;
         link.append(mark, " ", summary.querySelector(".reader-tag").cloneNode(true));
-        var gist = document.createElement("span");
-        gist.className = "reader-overview__gist";
-        gist.textContent = summary.querySelector(".reader-note__gist").dataset.gist;
-        item.append(link, " ", gist);
+        item.append(link, " ", element("span", "reader-overview__gist", summary.querySelector(".reader-note__gist").dataset.gist));
         return item;
       });
       list.replaceChildren.apply(list, items);
@@ -305,6 +299,20 @@
     }
   }
 
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  /* Where "Copied." is said, to the eye and to a screen reader. */
+  function copiedNote() {
+    var done = element("span", "reader-copied");
+    done.setAttribute("aria-live", "polite");
+    return done;
+  }
+
   function button(label, onClick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -319,19 +327,12 @@
     var page = article();
     if (!page || !paragraph || !page.contains(paragraph)) return;
     if (!citeBox) {
-      citeBox = document.createElement("div");
-      citeBox.className = "reader-cite-this";
+      citeBox = element("div", "reader-cite-this");
       citeBox.setAttribute("role", "region");
       citeBox.setAttribute("aria-label", "Cite this paragraph");
-      var head = document.createElement("p");
-      head.className = "reader-cite-this__head";
-      head.textContent = "Cite this paragraph";
-      var text = document.createElement("p");
-      text.className = "reader-cite-this__text";
-      var done = document.createElement("span");
-      done.className = "reader-copied";
-      done.setAttribute("aria-live", "polite");
-      citeBox.append(head, text,
+      var text = element("p", "reader-cite-this__text");
+      var done = copiedNote();
+      citeBox.append(element("p", "reader-cite-this__head", "Cite this paragraph"), text,
         button("Copy the reference", function () { copy(text.textContent, done); }),
         button("Copy the address", function () { copy(citeBox.dataset.address, done); }),
         done);
@@ -387,13 +388,9 @@
     var selected = selection.toString().replace(/\s+/g, " ").trim();
     if (!paragraph || !paragraph.contains(range.endContainer) || selected.length < 2) return hideQuoteLink();
     if (!quoteBox) {
-      quoteBox = document.createElement("div");
-      quoteBox.className = "reader-quote-link";
-      var link = document.createElement("a");
-      link.textContent = "Link to this quote";
-      var done = document.createElement("span");
-      done.className = "reader-copied";
-      done.setAttribute("aria-live", "polite");
+      quoteBox = element("div", "reader-quote-link");
+      var link = element("a", "", "Link to this quote");
+      var done = copiedNote();
       quoteBox.append(button("Copy a link to this quote", function () { copy(link.href, done); }), link, done);
       article().appendChild(quoteBox);
     }
