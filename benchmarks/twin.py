@@ -1,12 +1,13 @@
 """The plain twin of an annotated project: the same pages with the same text, and no annotation.
 
 Every page the annotated site has is there: each article as its paragraphs in plain Markdown, each
-claim's page as its statement and reason, each term's page as its name, definition and details, and
-every hand-written page with its macro calls left out (the print edition holds the article texts
-again). The configuration is the project's own, less the macros plugin and the page hooks; the
-navigation is the same, the articles grouped as the reader groups them. Pages that the reader keeps
-out of the navigation are listed under ``not_in_nav``, which is the one line the annotated
-configuration does not need.
+claim's page as its statement and reason, each term's page as its name, definition and details, each
+parallel view of two articles as both texts (left out of search, as the reader's are), and every
+hand-written page with its macro calls left out (the print edition holds the article texts again).
+The configuration is the project's own, less the macros plugin and the page hooks; the navigation is
+the same, the articles grouped as the reader groups them. Pages that the reader keeps out of the
+navigation are listed under ``not_in_nav``, which is the one line the annotated configuration does
+not need.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from macros.load import load_corpus  # noqa: E402 - the project's package, as the build uses it
+from macros import addresses  # noqa: E402 - the project's package, as the build uses it
+from macros.compare import sharing_pairs  # noqa: E402
+from macros.load import load_corpus  # noqa: E402
 from macros.pages import GROUP, groups  # noqa: E402
 
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")  # Python-Markdown's escapable characters, and '|'
@@ -58,6 +61,13 @@ def plain_twin(project: Path, out: Path) -> None:
         (docs / "glossary" / f"{term.id}.md").write_text(
             f"# {escape(term.name)}\n\n{escape(term.definition)}\n\n{term.details or ''}\n", encoding="utf-8"
         )
+    if (docs / addresses.PARALLEL.lstrip("/")).is_file():  # the reader gives each pair that shares a claim a page
+        for pair in sharing_pairs(corpus):
+            page = docs / addresses.parallel_page(pair.left, pair.right).lstrip("/")
+            page.parent.mkdir(exist_ok=True)
+            texts = (article_text[a].replace("# ", "## ", 1) for a in (pair.left, pair.right))
+            page.write_text(f"---\nhide: [navigation, toc]\nsearch:\n  exclude: true\n---\n\n"
+                            f"# Articles {pair.left} and {pair.right} in parallel\n\n" + "\n".join(texts), encoding="utf-8")
     (out / "mkdocs.yml").write_text(plain_config((project / "mkdocs.yml").read_text(encoding="utf-8"), list(corpus.articles), project),
                                     encoding="utf-8")
 
@@ -76,4 +86,4 @@ def plain_config(config: str, article_ids: list[str], project: Path) -> str:
             lines.append(f"      - Articles {title}:")
         lines += [f"{indent}- articles/{a}.md" for a in run]
     config = re.sub(r"(\n      - articles/index\.md[^\n]*\n)", lambda m: m.group(1) + "\n".join(lines) + "\n", config)
-    return config + "\nnot_in_nav: |\n  /claims/*\n  /glossary/*\n"
+    return config + "\nnot_in_nav: |\n  /claims/*\n  /glossary/*\n  /parallel/*\n"

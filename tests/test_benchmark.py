@@ -48,6 +48,14 @@ def test_a_generated_corpus_is_built_by_the_installed_package_beside_its_plain_t
     assert "Synthetic article 055" in links and "Synthetic article 010" not in links
 
 
+def test_the_twin_of_the_real_site_has_every_page_it_has(site: Path, tmp_path: Path) -> None:
+    plain_twin(PROJECT, tmp_path / "plain")
+    result = mkdocs_build(tmp_path / "plain", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [sorted(p.relative_to(s).as_posix() for p in s.rglob("index.html")) for s in (site, tmp_path / "site")]
+    assert pages[0] == pages[1] and any(p.startswith("parallel/") for p in pages[1])
+
+
 def test_each_frame_is_charged_to_the_package_whose_code_it_runs() -> None:
     project = Path("/repo")
     assert breakdown.category("/repo/macros/links.py", project) == READER
