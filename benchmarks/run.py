@@ -230,8 +230,8 @@ def environment() -> dict[str, str]:
 
 def report(results: dict[int, Measured]) -> tuple[list[str], list[str]]:
     """The tables of figures and profiles, and the targets, each met or not, a missed one with what the profile shows."""
-    rows = ["| N | annotated build (CPU s) | plain build (CPU s) | time ratio | peak memory MiB (annotated / plain) "
-            "| HTML per article page KiB, mean / largest (annotated) | mean (plain) | site MiB (annotated / plain) | CPU s per article |",
+    rows = ["| N | annotated, CPU s | plain, CPU s | ratio | peak MiB, annotated / plain "
+            "| article page KiB, mean / largest | plain, mean | site MiB, annotated / plain | CPU s per article |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size, found in sorted(results.items()):
         ours, plain = found.ours, found.plain
@@ -330,11 +330,11 @@ def main() -> int:
     tables, met = report(results)
     env = environment()
     command = "python benchmarks/run.py " + " ".join(sys.argv[1:])
-    text = "\n".join([
-        f"Machine: {env['machine']}", f"Python {env['python']}; {env['versions']}",
+    text = "\n".join([  # Markdown, which the Benchmarks page shows as it is
+        f"Machine: {env['machine']}  ", f"Python {env['python']}; {env['versions']}  ",
         f"Date: {env['date']}; median of {args.runs} build(s) or edit(s) per figure", "", *tables, "",
         *[f"- {t}" for t in met],
-        *(["", *lighthouse.measure("articles/002/")] if args.lighthouse else []),
+        *(["", *[f"- {line}" for line in lighthouse.measure("articles/002/")]] if args.lighthouse else []),
     ])
     print(text)
     if not args.no_write:
@@ -347,11 +347,10 @@ def main() -> int:
 PAGE_TEMPLATE = """# Benchmarks
 
 How much the annotation costs, measured by `benchmarks/run.py` against a plain Material for MkDocs twin
-of the same site. This page is written by the command; the figures below are exactly what it printed.
+of the same site. This page is written by the command: what follows, up to the command that reproduces
+it, is exactly what it printed (Markdown, shown here as tables and a list).
 
-```text
 {figures}
-```
 
 Reproduce them with:
 
@@ -360,13 +359,13 @@ Reproduce them with:
 ```
 
 **What the twin is.** `benchmarks/twin.py` makes it from the annotated project itself: every page the
-annotated site has (each article, each claim's and each term's page, and every hand-written page), with
-the same text as plain Markdown and no annotation, and the project's own configuration (theme, features,
-Markdown extensions, search, overrides, navigation grouped the same way) less the macros plugin and the
-page hooks. What differs, exactly: the twin has no notes, flags, highlights, glossary links, provenance
-or reliability boxes, indexes, tables, figures or exports, and no data is loaded or checked; and since
-it has no hooks to keep the claim and term pages out of the navigation, its configuration lists them
-under `not_in_nav`.
+annotated site has (each article, each claim's and each term's page, each parallel view of two articles,
+and every hand-written page), with the same text as plain Markdown and no annotation, and the project's
+own configuration (theme, features, Markdown extensions, search, overrides, navigation grouped the same
+way) less the macros plugin and the page hooks. What differs, exactly: the twin has no notes, flags,
+highlights, glossary links, provenance or reliability boxes, indexes, tables, figures or exports, and no
+data is loaded or checked; and since it has no hooks to keep the claim, term and parallel pages out of
+the navigation, its configuration lists them under `not_in_nav`.
 
 **What is measured.** CPU time (user and system) of each `mkdocs build --strict`, the median of the
 runs, the annotated and the plain build taking turns so that a busy moment hits both alike; the peak
