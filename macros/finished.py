@@ -8,13 +8,17 @@ used to be written as escaped Markdown in Python. So a macro hands its HTML to
 has turned the page into HTML, the page hook (``macros/page_hooks.py``) calls
 :func:`release`, which puts the held HTML in its place. Links in the held HTML
 are documentation paths; :mod:`macros.links` rewrites and checks them.
+
+A block may come with a second version, what the site's search should index in its place (an article
+page's words and notes without its apparatus); :func:`release` then gives that version of the page
+too, and the page hook hands it to the search plugin before the theme gets the finished page.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -22,14 +26,25 @@ _PLACEHOLDER = re.compile(r'<(?:div|span) data-reader-finished="(\d+)"></(?:div|
 _HEADING = re.compile(r'<h([1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="(?:headerlink|reader-pilcrow)"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
-_held: dict[str, Markup] = {}
+_held: dict[str, tuple[Markup, Markup | None]] = {}
 _serial = itertools.count(1)
 
 
-def hold(html: Markup) -> str:
-    """Keep ``html`` back from Python-Markdown; return the placeholder block to put in the page."""
+class Released(NamedTuple):
+    """A page's HTML with its held blocks in place, and the version for the search index, if it differs."""
+
+    html: str
+    indexed: str | None
+    held: bool
+
+
+def hold(html: Markup, indexed: Markup | None = None) -> str:
+    """Keep ``html`` back from Python-Markdown; return the placeholder block to put in the page.
+
+    ``indexed`` is what the search index should read in its place, when that is not ``html``.
+    """
     key = str(next(_serial))
-    _held[key] = html
+    _held[key] = (html, indexed)
     return f'\n\n<div data-reader-finished="{key}"></div>\n\n'
 
 
@@ -40,14 +55,20 @@ def hold_inline(html: Markup) -> str:
     become a link inside the attribute.
     """
     key = str(next(_serial))
-    _held[key] = html
+    _held[key] = (html, None)
     return f'<span data-reader-finished="{key}"></span>'
 
 
-def release(page_html: str) -> tuple[str, bool]:
-    """Put every held block of this page where its placeholder stands; say whether there was one."""
-    released, count = _PLACEHOLDER.subn(lambda match: _held.pop(match.group(1)), page_html)
-    return released, count > 0
+def release(page_html: str) -> Released:
+    """Put every held block of this page where its placeholder stands."""
+    blocks = {key: _held.pop(key) for key in _PLACEHOLDER.findall(page_html)}
+    if not blocks:
+        return Released(page_html, None, False)
+    html = _PLACEHOLDER.sub(lambda match: blocks[match.group(1)][0], page_html)
+    if all(indexed is None for _, indexed in blocks.values()):
+        return Released(html, None, True)
+    indexed = _PLACEHOLDER.sub(lambda match: blocks[match.group(1)][1] or blocks[match.group(1)][0], page_html)
+    return Released(html, indexed, True)
 
 
 def contents(page_html: str) -> list[dict[str, Any]]:

@@ -61,7 +61,8 @@ def register(env: Any, corpus: Corpus) -> None:
         claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
         if claims:
             env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims, article_id))
-        return hold(render.article_page(corpus, plan_article(corpus, article_id, matcher), repository))
+        page, indexed = render.article_page(corpus, plan_article(corpus, article_id, matcher), repository)
+        return hold(page, indexed)
 
 
     @env.macro

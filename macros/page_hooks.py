@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.plugins.reader")
+_finished: dict[str, str] = {}  # pages whose search plugin reads another version: the finished HTML, by source path
 
 
 def on_pre_build(config: Any) -> None:
@@ -39,11 +40,25 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     from macros import entities, finished, links
 
-    html, held = finished.release(html)
-    html = entities.render(html, page)
-    if held and "toc" not in page.meta.get("hide", ()):  # a hidden table of contents stays empty
+    released = finished.release(html)
+    html = entities.render(released.html, page)
+    if released.held and "toc" not in page.meta.get("hide", ()):  # a hidden table of contents stays empty
         page.toc = get_toc(finished.contents(html))  # type: ignore[arg-type]
-    return links.resolve(html, page, files)
+    html = links.resolve(html, page, files)
+    if released.indexed is None:
+        return html
+    # The search plugin indexes page.content in its on_page_context; it gets the version meant for
+    # the index, and the theme the finished page (on_page_context below, after every plugin's).
+    _finished[page.file.src_uri] = html
+    return released.indexed
+
+
+@event_priority(-100)  # after the search plugin has read the page
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    html = _finished.pop(page.file.src_uri, None)
+    if html is not None:
+        page.content = html
+    return context
 
 
 def on_post_build(config: Any) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from . import citations, corrections
 from .captures import capture_path
 from .inline import Piece, pieces
@@ -35,6 +37,7 @@ class _ShownParagraph:
     number: int
     role: str
     pieces: list[Piece]
+    text: str
     label: str | None = None
     notes: list[dict[str, object]] = field(default_factory=list)
 
@@ -140,7 +143,7 @@ class _ArticleRenderer:
         flags = self.plan.flags_in(paragraph.id)
         return _ShownParagraph(
             paragraph.id, paragraph.number, paragraph.role,
-            pieces(paragraph.text, flags, self.plan.term_links.get(paragraph.id, [])),
+            pieces(paragraph.text, flags, self.plan.term_links.get(paragraph.id, [])), paragraph.text,
             paragraph.furniture_label, [self.notes[flag.key] for flag in flags],
         )
 
@@ -186,9 +189,11 @@ def face(corpus: Corpus, flag: Flag) -> dict[str, object]:
             "sentence": stance.sentence.format(verdict=verdict.label), "corrects": corrects}
 
 
-def article_page(corpus: Corpus, plan: ArticlePlan, repository: str | None = None) -> str:
-    """The whole body of an article's page, as finished HTML; ``repository`` is where to suggest corrections."""
-    return render_html("article.html.j2", **_ArticleRenderer(corpus, plan, repository).values())
+def article_page(corpus: Corpus, plan: ArticlePlan, repository: str | None = None) -> tuple[Markup, Markup]:
+    """The whole body of an article's page, as finished HTML, and what the site's search indexes of it
+    (``article_search.html.j2``); ``repository`` is where to suggest corrections."""
+    values = _ArticleRenderer(corpus, plan, repository).values()
+    return render_html("article.html.j2", **values), render_html("article_search.html.j2", **values)
 
 
 def articles_table(corpus: Corpus) -> str:
