@@ -17,17 +17,26 @@ from .registers import script_language
 from .templating import render_html
 
 
-def related_claims(corpus: Corpus, claim: Claim) -> list[Claim]:
+Places = dict[tuple[str, str], set[str]]
+
+
+def claims_by_paragraph(corpus: Corpus) -> Places:
+    """The ids of the claims made in each paragraph (article, paragraph)."""
+    places: Places = {}
+    for claim in corpus.claims.values():
+        for a in claim.appearances:
+            places.setdefault((a.article, a.anchor.paragraph), set()).add(claim.id)
+    return places
+
+
+def related_claims(corpus: Corpus, claim: Claim, places: Places) -> list[Claim]:
     """Other claims made in a paragraph where this one is made, in the order of the data."""
-    places = {(a.article, a.anchor.paragraph) for a in claim.appearances}
-    return [
-        other for other in corpus.claims.values()
-        if other.id != claim.id and any((a.article, a.anchor.paragraph) in places for a in other.appearances)
-    ]
+    near = set().union(*(places[(a.article, a.anchor.paragraph)] for a in claim.appearances)) - {claim.id}
+    return [other for other in corpus.claims.values() if other.id in near]
 
 
-def claim_page(corpus: Corpus, claim_id: str, repository: str | None) -> Markup:
-    """The finished HTML of one claim's page."""
+def claim_page(corpus: Corpus, claim_id: str, repository: str | None, places: Places) -> Markup:
+    """The finished HTML of one claim's page; ``places`` is :func:`claims_by_paragraph` of the corpus."""
     claim = corpus.claims[claim_id]
     origin = Origin("glossary/claims.yaml", claim.id, "reason")
     target = f"claim/{claim.id}"
@@ -40,7 +49,7 @@ def claim_page(corpus: Corpus, claim_id: str, repository: str | None) -> Markup:
         appearances=[{"appearance": a, "key": appearance_key(claim, a), "article": corpus.articles[a.article]}
                      for a in claim.appearances],
         evidence=[corpus.references[r] for r in claim.evidence],
-        related=related_claims(corpus, claim),
+        related=related_claims(corpus, claim, places),
         history=[e for e in reversed(corpus.corrections) if e.target == target],
         suggest=corrections.suggest_url(repository, corpus, target),
     )
@@ -77,6 +86,7 @@ class _Bound:
     mentioned: dict[str, list[tuple[str, str]]]
     repository: str | None
     site: export.Site
+    places: Places
 
 
 _bound: list[_Bound] = []
@@ -85,7 +95,7 @@ _PLACEHOLDER = re.compile(r'<div data-reader-entity="(claim|term):([a-z0-9-]+)">
 
 def bind(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], repository: str | None, site: export.Site) -> None:
     """Keep what the build's entity pages need (called when the macros are registered)."""
-    _bound[:] = [_Bound(corpus, mentioned, repository, site)]
+    _bound[:] = [_Bound(corpus, mentioned, repository, site, claims_by_paragraph(corpus))]
 
 
 def render(page_html: str, page: Any) -> str:
@@ -96,7 +106,7 @@ def render(page_html: str, page: Any) -> str:
     bound = _bound[0]
     kind, key = match.groups()
     if kind == "claim":
-        html = claim_page(bound.corpus, key, bound.repository)
+        html = claim_page(bound.corpus, key, bound.repository, bound.places)
         page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(bound.corpus, bound.site, [bound.corpus.claims[key]]))
     else:
         html = term_page(bound.corpus, key, bound.mentioned, bound.repository)
