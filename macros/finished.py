@@ -11,7 +11,9 @@ are documentation paths; :mod:`macros.links` rewrites and checks them.
 
 A block may come with a second version, what the site's search should index in its place (an article
 page's words and notes without its apparatus); :func:`release` then gives that version of the page
-too, and the page hook hands it to the search plugin before the theme gets the finished page.
+too, and the page hook hands it to the search plugin before the theme gets the finished page. A
+template can also leave a part of its page out of the index by putting it between
+``<!--unindexed-->`` and ``<!--/unindexed-->`` (:func:`indexed`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _PLACEHOLDER = re.compile(r'<(?:div|span) data-reader-finished="(\d+)"></(?:div|
 _HEADING = re.compile(r'<h([1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="(?:headerlink|reader-pilcrow)"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+_UNINDEXED = re.compile(r"<!--unindexed-->.*?<!--/unindexed-->", re.S)
 _held: dict[str, tuple[Markup, Markup | None]] = {}
 _serial = itertools.count(1)
 
@@ -69,6 +72,13 @@ def release(page_html: str) -> Released:
         return Released(html, None, True)
     indexed = _PLACEHOLDER.sub(lambda match: blocks[match.group(1)][1] or blocks[match.group(1)][0], page_html)
     return Released(html, indexed, True)
+
+
+def indexed(page_html: str) -> str | None:
+    """The page without the parts its templates keep out of the search index, or None if it has none."""
+    if "<!--unindexed-->" not in page_html:
+        return None
+    return _UNINDEXED.sub("", page_html)
 
 
 def contents(page_html: str) -> list[dict[str, Any]]:

@@ -36,6 +36,8 @@ from .yamlfile import LocatedDict, load_yaml
 # would keep the regular expression engine from skipping ahead to the name (forty times slower on a
 # long page); :func:`_attribute` checks the boundary instead.
 _HREF = re.compile(r'href="([^"]*)"')
+_PATH_HREF = re.compile(r'href="(/[^"]*)"')  # the links resolve() rewrites: documentation paths and site files
+_FRAGMENT_HREF = re.compile(r'href="#([^"]*)"')  # links within the page: checked, left as they are
 _ID = re.compile(r'id="([^"]+)"')
 _WEB = re.compile(r"^(https?:|mailto:)", re.I)
 
@@ -108,7 +110,8 @@ def resolve(page_html: str, page: Any, files: Any) -> str:
     """Rewrite documentation-path links for ``page``; note every link and id for :func:`problems`.
 
     A page links the same few pages and anchors many times over (the glossary, the references), so
-    each distinct address, and each page it leads to, is resolved once per page.
+    each distinct address, and each page it leads to, is resolved once per page; links within the
+    page are only noted, each once.
     """
     links = _PageLinks(page, files)
     rewritten: dict[str, str] = {}
@@ -122,7 +125,9 @@ def resolve(page_html: str, page: Any, files: Any) -> str:
             rewritten[raw] = match.group(0) if address is None else f'href="{Markup.escape(address)}"'
         return rewritten[raw]
 
-    page_html = _HREF.sub(rewrite, page_html)
+    page_html = _PATH_HREF.sub(rewrite, page_html)
+    for raw in {match.group(1) for match in _FRAGMENT_HREF.finditer(page_html) if _attribute(match)}:
+        links.address("#" + (Markup(raw).unescape() if "&" in raw else raw))
     ids = {match.group(1) for match in _ID.finditer(page_html) if _attribute(match)}
     _book.ids[links.source] = ids
     if page.present_anchor_ids is not None:

@@ -45,12 +45,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if released.held and "toc" not in page.meta.get("hide", ()):  # a hidden table of contents stays empty
         page.toc = get_toc(finished.contents(html))  # type: ignore[arg-type]
     html = links.resolve(html, page, files)
-    if released.indexed is None:
+    indexed = released.indexed if released.indexed is not None else finished.indexed(html)
+    if indexed is None:
         return html
     # The search plugin indexes page.content in its on_page_context; it gets the version meant for
     # the index, and the theme the finished page (on_page_context below, after every plugin's).
     _finished[page.file.src_uri] = html
-    return released.indexed
+    return indexed
 
 
 @event_priority(-100)  # after the search plugin has read the page

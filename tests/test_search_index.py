@@ -11,6 +11,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from macros.model import Corpus
+from macros.plan import plan_article
+from macros.safe import markdown_html
+from macros.terms import TermMatcher
 
 # Words of the apparatus that every article page carries (templates/_tools.html.j2, _notes.html.j2).
 APPARATUS = ("back to the text", "How to read this page", "Notes on this page", "Open every note")
@@ -29,18 +32,37 @@ def indexed_text(site: Path, article_id: str) -> str:
 
 
 def test_the_index_holds_each_articles_words_and_notes_but_not_its_apparatus(site: Path, corpus: Corpus) -> None:
+    matcher = TermMatcher(corpus.terms.values())
     for article in corpus.articles.values():
         page = BeautifulSoup((site / "articles" / article.id / "index.html").read_text(encoding="utf-8"), "html.parser")
         index = indexed_text(site, article.id)
         for paragraph in article.paragraphs:
             if paragraph.role != "headline":
                 assert flat(paragraph.text) in index, (article.id, paragraph.id)
-        bodies = page.select(".reader-note__body")
-        assert len(bodies) == sum(1 for _ in page.select("details.reader-note")), article.id
-        for body in bodies:
-            for block in body.find_all("p"):
+        flags = plan_article(corpus, article.id, matcher).flags
+        assert len(flags) == len(page.select("details.reader-note")), article.id
+        for flag in flags:
+            for block in BeautifulSoup(markdown_html(flag.body), "html.parser").find_all("p"):
                 assert flat(block.get_text(" ")).replace(" ,", ",") in index.replace(" ,", ","), (article.id, block)
         page_text = flat(page.get_text(" "))
         for words in APPARATUS:
             assert words in page_text, (article.id, words)  # the page has it ...
             assert words not in index, (article.id, words)  # ... the index does not
+
+
+def test_a_terms_page_is_found_by_its_names_and_definition_not_by_the_articles_it_lists(site: Path, corpus: Corpus) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_page: dict[str, str] = {}
+    for d in docs:
+        by_page.setdefault(d["location"].split("#")[0], "")
+        by_page[d["location"].split("#")[0]] += " " + flat(html.unescape(re.sub(r"<[^>]+>", " ", f'{d["title"]} {d["text"]}')))
+    listed = 0
+    for term in corpus.terms.values():
+        page = BeautifulSoup((site / "glossary" / term.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        index = by_page[f"glossary/{term.id}/"]
+        assert flat(term.definition) in index and all(flat(a) in index for a in term.aliases), term.id
+        assert page.find(id="mentions") is not None and "Mentioned in" not in index, term.id
+        for item in page.select(".reader-mentions li"):
+            listed += 1
+            assert flat(item.get_text(" ")) not in index, (term.id, item)
+    assert listed > 0
