@@ -273,9 +273,9 @@ def targets(results: dict[int, Measured]) -> list[str]:
         if size != 5:
             found.append(f"figure: at {size:,} articles {text}")
             continue
-        met = serve.annotated <= serve.plain_build + 0.5
+        met = serve.annotated <= serve.plain + 0.5
         rebuilt = measured.rebuild
-        found.append(_target(met, f"{text} (target: at most the plain build plus 0.5 s)"
+        found.append(_target(met, f"{text} (target: at most the plain twin's served edit plus 0.5 s)"
                                   + (f"; {explain(*rebuilt, what='rebuild')}" if not met and rebuilt else "")))
     sizes = sorted(n for n in results if n >= 100)
     if len(sizes) >= 2:
@@ -372,8 +372,9 @@ runs, the annotated and the plain build taking turns so that a busy moment hits 
 memory of the build; the HTML of article pages. For `mkdocs serve`, the wall time from saving an edit
 of one YAML file (the first reference's title) to the server giving the changed References page, the
 median of the runs, at N = 5 (a copy of the real project) and N = 1,000. The target sets it against
-one plain build's wall time, from the start of its process; beside it is the like-for-like figure, the
-plain twin served and one of its pages edited (a paragraph added to its References page). The
+the plain rebuild measured the same way: the plain twin served and one of its pages edited (a paragraph
+added to its References page), so that both figures include the server's own wait for the file to
+settle and its reload. Beside it is one plain build's wall time, from the start of its process. The
 reader's templates are compiled once and kept in `.cache/jinja/` (`macros/compiled.py`), so only the
 first build after a checkout or a template edit compiles them; the timed builds use the kept ones.
 
