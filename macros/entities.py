@@ -107,7 +107,8 @@ def render(page_html: str, page: Any) -> str:
     kind, key = match.groups()
     if kind == "claim":
         html = claim_page(bound.corpus, key, bound.repository, bound.places)
-        page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(bound.corpus, bound.site, [bound.corpus.claims[key]]))
+        reviews = export.claim_reviews(bound.corpus, bound.site, [bound.corpus.claims[key]], page_url=page.url)
+        page.meta["reader_jsonld"] = export.script_json(reviews)
     else:
         html = term_page(bound.corpus, key, bound.mentioned, bound.repository)
     return page_html[: match.start()] + html + page_html[match.end():]

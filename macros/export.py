@@ -44,6 +44,16 @@ class Site:
         """Whether addresses are absolute (the site's address was given at build time)."""
         return bool(self.base)
 
+    def root_from(self, page_url: str) -> str:
+        """The site root as a page at ``page_url`` (MkDocs' ``articles/003/``) reaches it: ``../../``; "" from the root."""
+        return "../" * page_url.count("/")
+
+    def context(self, vocabulary: str, page_url: str | None) -> str | list[object]:
+        """A JSON-LD ``@context`` for a document inside a page: addresses written relative to the site root get a
+        relative ``@base`` that leads from the page to the root, since a processor resolves them against the page."""
+        root = self.root_from(page_url) if page_url is not None and not self.absolute else ""
+        return [vocabulary, {"@base": root}] if root else vocabulary
+
     def page(self, docs_path: str) -> str:
         """The address of a page given its path in docs/ (``articles/002.md``)."""
         stem = docs_path.removesuffix(".md")
@@ -148,8 +158,9 @@ def claim_review(corpus: Corpus, site: Site, claim: Claim, on_article: str | Non
     """One claim as a schema.org ClaimReview, as fact-checkers publish it; the rating runs from 1 (worst) up.
 
     ``on_article`` gives the shorter form an article page carries: the claim's appearances in that
-    article only, with no ``ratingExplanation`` and no ``citation`` list (the claim's own page has
-    the whole review), which keeps an article page with many claims light.
+    article only, each named by its address (the page is that appearance) and, unless the passage
+    makes the claim, by what it does with it; no ``ratingExplanation`` and no ``citation`` list (the
+    claim's own page has the whole review), which keeps an article page with many claims light.
     """
     scale = len(corpus.verdicts)
     verdict = corpus.verdicts[claim.verdict]
@@ -171,7 +182,7 @@ def claim_review(corpus: Corpus, site: Site, claim: Claim, on_article: str | Non
         },
         "itemReviewed": {
             "@type": "Claim",
-            "appearance": [_appearance(corpus, site, claim, a) for a in claim.appearances
+            "appearance": [_appearance(corpus, site, claim, a, short=on_article is not None) for a in claim.appearances
                            if on_article is None or a.article == on_article],
         },
         **({} if on_article else {"citation": [corpus.references[r].url for r in claim.evidence]}),
@@ -179,27 +190,36 @@ def claim_review(corpus: Corpus, site: Site, claim: Claim, on_article: str | Non
 
 
 def claim_reviews(
-    corpus: Corpus, site: Site, claims: Iterable[Claim] | None = None, on_article: str | None = None
+    corpus: Corpus, site: Site, claims: Iterable[Claim] | None = None, on_article: str | None = None,
+    page_url: str | None = None,
 ) -> dict[str, Any]:
-    """ClaimReviews as one JSON-LD document: every claim's, or those of ``claims`` (see :func:`claim_review`)."""
+    """ClaimReviews as one JSON-LD document: every claim's, or those of ``claims`` (see :func:`claim_review`);
+    ``page_url`` is the address of the page that carries it, if a page does (see :meth:`Site.context`)."""
     chosen = corpus.claims.values() if claims is None else claims
-    return {"@context": "https://schema.org", "@graph": [claim_review(corpus, site, claim, on_article) for claim in chosen]}
+    return {"@context": site.context("https://schema.org", page_url),
+            "@graph": [claim_review(corpus, site, claim, on_article) for claim in chosen]}
 
 
 def script_json(document: dict[str, Any]) -> str:
-    """JSON for a ``<script type="application/ld+json">``: nothing in it can close the element."""
-    return json.dumps(document, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """Compact JSON for a ``<script type="application/ld+json">``: nothing in it can close the element."""
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _appearance(corpus: Corpus, site: Site, claim: Claim, appearance: Appearance) -> dict[str, str]:
-    """Where an article makes the claim: the passage on this site and the original, if known."""
+def _appearance(corpus: Corpus, site: Site, claim: Claim, appearance: Appearance, short: bool = False) -> dict[str, str]:
+    """Where an article makes, contradicts or qualifies the claim: the passage on this site, what the
+    article does with the claim and, unless ``short``, the passage's words and the original article, if
+    known. The short form says what the article does only when it does not make the claim."""
     article = corpus.articles[appearance.article]
     work = {
         "@type": "CreativeWork",
         "url": f"{site.page(article.page)}#{addresses.quote_id(appearance_key(claim, appearance))}",
-        "text": appearance.quote.exact,
-        "description": f"Article {article.id} {appearance.stance} the claim.",
     }
+    if not short or appearance.stance != "asserts":
+        work["description"] = f"Article {article.id} {appearance.stance} the claim."
+    if short:
+        return work
+    work["text"] = appearance.quote.exact
     if article.url != UNKNOWN:
         work["isBasedOn"] = article.url
     return work

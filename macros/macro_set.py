@@ -60,7 +60,7 @@ def register(env: Any, corpus: Corpus) -> None:
         env.page.meta["title"] = html.escape(corpus.articles[article_id].title, quote=False)
         claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
         if claims:
-            env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims, article_id))
+            env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims, article_id, env.page.url))
         page, indexed = render.article_page(corpus, plan_article(corpus, article_id, matcher), repository)
         return hold(page, indexed)
 

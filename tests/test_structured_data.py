@@ -1,15 +1,23 @@
 """Each claim's page and each article page carry their ClaimReviews as JSON-LD in the head, as
-fact-checkers publish them; read with a structured-data extractor, they match claims.jsonld."""
+fact-checkers publish them; read with a structured-data extractor, they match claims.jsonld, and their
+addresses, resolved against the page as a JSON-LD processor resolves them, name the built pages."""
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+import shutil
 from pathlib import Path
+from urllib.parse import urldefrag, urljoin
 
 import extruct
+import pytest
 from bs4 import BeautifulSoup
 
 from macros.model import Corpus
+
+SERVED_AT = "https://example.org/reader/"  # where the site might be served from, any address will do
 
 
 def reviews_in(page: Path) -> list[dict[str, object]]:
@@ -53,8 +61,72 @@ def test_each_article_page_carries_the_reviews_of_the_claims_it_makes(site: Path
         assert {r["@id"] for r in found} == made, article_id
         for review in found:  # the short form: this article's appearances, the rating without its explanation
             assert part_of(review, reviews[review["@id"]]), review["@id"]
-            assert {a["url"].split("#")[0] for a in review["itemReviewed"]["appearance"]} == {f"articles/{article_id}/"}
-            assert review["reviewRating"]["alternateName"] == reviews[review["@id"]]["reviewRating"]["alternateName"]
+            appearances = review["itemReviewed"]["appearance"]
+            assert {a["url"].split("#")[0] for a in appearances} == {f"articles/{article_id}/"}
+            assert all(set(a) <= {"@type", "url", "description"} and a["@type"] == "CreativeWork" for a in appearances)
+            rating = review["reviewRating"]
+            assert rating == {k: v for k, v in reviews[review["@id"]]["reviewRating"].items() if k != "ratingExplanation"}
+            assert {"claimReviewed", "datePublished", "author", "url"} <= set(review)
+
+
+def built_page(site: Path, address: str) -> Path | None:
+    """The file of the built site that an address under :data:`SERVED_AT` names, if there is one."""
+    path = urldefrag(address).url.removeprefix(SERVED_AT)
+    if not address.startswith(SERVED_AT) or path.startswith("/"):
+        return None
+    file = site / path / "index.html" if path.endswith("/") or not path else site / path
+    return file if file.is_file() else None
+
+
+@functools.cache
+def ids_in(page: Path) -> set[str]:
+    return {str(node["id"]) for node in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all(id=True)}
+
+
+def misaddressed(site: Path) -> list[str]:
+    """Every address in the JSON-LD of a page that, resolved against the page's own address (and the
+    document's ``@base``, as a JSON-LD processor does), names no page of the built site: a review's
+    ``@id`` and ``url`` must name its claim's page, an appearance a passage of an article page, and on
+    an article page a passage of the page itself."""
+    wrong = []
+    for page in sorted(site.rglob("*.html")):
+        found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+        if found is None:
+            continue
+        name = page.relative_to(site).as_posix()
+        here = urljoin(SERVED_AT, name.removesuffix("index.html"))
+        document = json.loads(found.group(1))
+        contexts = document["@context"] if isinstance(document["@context"], list) else [document["@context"]]
+        base = urljoin(here, next((c["@base"] for c in contexts if isinstance(c, dict) and "@base" in c), ""))
+        for review in document["@graph"]:
+            for field in ("@id", "url"):
+                target = built_page(site, urljoin(base, review[field]))
+                if target is None or not target.relative_to(site).as_posix().startswith("claims/"):
+                    wrong.append(f"{name}: {field} {review[field]} is {urljoin(base, review[field])}")
+            for appearance in review["itemReviewed"]["appearance"]:
+                address, fragment = urldefrag(urljoin(base, appearance["url"]))
+                target = built_page(site, address)
+                if (target is None or not target.relative_to(site).as_posix().startswith("articles/")
+                        or fragment not in ids_in(target) or (name.startswith("articles/") and target != page)):
+                    wrong.append(f"{name}: appearance {appearance['url']} is {address}#{fragment}")
+    return wrong
+
+
+@pytest.mark.parametrize("fixture", ["site", "offline_site"])
+def test_the_json_ld_addresses_name_the_built_pages_from_where_they_stand(request: pytest.FixtureRequest, fixture: str) -> None:
+    site = request.getfixturevalue(fixture)
+    assert misaddressed(site) == []
+    assert (site / "articles").is_dir() and any("ld+json" in p.read_text(encoding="utf-8") for p in (site / "articles").rglob("*.html"))
+
+
+def test_the_address_check_sees_json_ld_resolved_against_the_wrong_page(site: Path, tmp_path: Path) -> None:
+    copy = Path(shutil.copytree(site, tmp_path / "site"))
+    page = copy / "articles" / "003" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace('{"@base":"../../"}', '{"@base":"./"}', 1), encoding="utf-8")  # as if relative to the page
+    wrong = misaddressed(copy)
+    assert wrong and all(w.startswith("articles/003/") for w in wrong)
+    assert any("articles/003/claims/" in w for w in wrong)
 
 
 def test_the_json_ld_cannot_close_its_script_element() -> None:
