@@ -2,7 +2,8 @@
 
 The data is loaded and checked once per build; invalid data stops the build
 with every problem listed, before any page is rendered. After the build, the
-open-data exports are written beside the pages.
+pages lose their templates' indentation and the open-data exports are written
+beside them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .captures import write_captures
+from .compact import compact_site
 from .corrections import write_feed
 from .errors import DataError
 from .export import Site, write_exports
@@ -54,7 +56,9 @@ def current_corpus() -> Corpus:
 
 
 def on_post_build(env: Any) -> None:
-    """Write annotations.jsonld, claims.jsonld, glossary.json, the corrections feed and the captures into the site."""
+    """Write annotations.jsonld, claims.jsonld, glossary.json, the corrections feed and the captures into the site,
+    and take the templates' indentation out of its pages."""
+    compact_site(Path(env.conf["site_dir"]))
     site = Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
     write_exports(env.variables[_CORPUS], site, Path(env.conf["site_dir"]))
     write_feed(env.variables[_CORPUS], env.conf["site_url"] or "", env.conf["use_directory_urls"], Path(env.conf["site_dir"]))

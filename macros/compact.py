@@ -1,0 +1,38 @@
+"""The built pages without the indentation and blank lines their templates leave.
+
+Material's templates indent their markup and leave a blank line for every tag that prints nothing,
+about 6 KiB of each page. A run of white space that holds a line break is shown as one space
+wherever white space collapses, so it is cut to one line break there; the elements whose white space
+is shown as written (``pre``, ``textarea``, code, which Material prints as written, scripts, styles and
+drawings) are left as they are, and so is white space other than spaces, tabs and line breaks (a
+no-break space is text).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+AS_WRITTEN = re.compile(r"<(pre|textarea|code|kbd|script|style|svg)\b.*?</\1\s*>", re.S | re.I)
+LINE_BREAK_RUN = re.compile(r"\n[ \t\r\n]+")
+
+
+def compact(html: str) -> str:
+    """``html`` with each run of white space that holds a line break cut to one line break, outside the
+    elements that show their white space as written."""
+    parts: list[str] = []
+    position = 0
+    for kept in AS_WRITTEN.finditer(html):
+        parts += [LINE_BREAK_RUN.sub("\n", html[position : kept.start()]), kept.group(0)]
+        position = kept.end()
+    parts.append(LINE_BREAK_RUN.sub("\n", html[position:]))
+    return "".join(parts)
+
+
+def compact_site(site_dir: Path) -> None:
+    """Compact every HTML page of a built site in place."""
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        compacted = compact(html)
+        if compacted != html:
+            path.write_text(compacted, encoding="utf-8")
