@@ -24,13 +24,13 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def clean_html(html: str) -> str:
-    """Keep only harmless text markup; outside links get rel="noopener noreferrer"."""
+    """Keep only harmless text markup; outside links get rel="noreferrer", which implies noopener."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel="noreferrer",
     )
 
 
