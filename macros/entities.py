@@ -1,5 +1,6 @@
 """A page of its own for every claim and every glossary term, with a stable address to link,
-cite and find in search (the MITRE ATT&CK site's entity pages are the model)."""
+cite and find in search (the MITRE ATT&CK site's entity pages are the model); and the generated page
+of every article, which is made the same way."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import corrections, export
+from . import corrections, export, render as article_render
 from .links import Origin, contributed
 from .model import Claim, Corpus
-from .plan import appearance_key
+from .plan import appearance_key, plan_article
 from .registers import script_language
 from .templating import render_html
+from .terms import TermMatcher
 
 
 Places = dict[tuple[str, str], set[str]]
@@ -78,6 +80,15 @@ def term_page(corpus: Corpus, term_id: str, mentioned: dict[str, list[tuple[str,
     )
 
 
+def article_page(corpus: Corpus, article_id: str, matcher: TermMatcher, repository: str | None, site: export.Site,
+                 page: Any) -> tuple[Markup, Markup]:
+    """An article's page body and what the search indexes of it; its ClaimReviews go into the page's head."""
+    claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
+    if claims:
+        page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site, claims, article_id, page.url))
+    return article_render.article_page(corpus, plan_article(corpus, article_id, matcher), repository)
+
+
 @dataclass
 class _Bound:
     """What the entity pages of this build are made from."""
@@ -87,28 +98,36 @@ class _Bound:
     repository: str | None
     site: export.Site
     places: Places
+    matcher: TermMatcher
 
 
 _bound: list[_Bound] = []
-_PLACEHOLDER = re.compile(r'<div data-reader-entity="(claim|term):([a-z0-9-]+)"></div>')
+_PLACEHOLDER = re.compile(r'<div data-reader-entity="(article|claim|term):([a-z0-9-]+)"></div>')
 
 
-def bind(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], repository: str | None, site: export.Site) -> None:
+def bind(corpus: Corpus, mentioned: dict[str, list[tuple[str, str]]], repository: str | None, site: export.Site,
+         matcher: TermMatcher) -> None:
     """Keep what the build's entity pages need (called when the macros are registered)."""
-    _bound[:] = [_Bound(corpus, mentioned, repository, site, claims_by_paragraph(corpus))]
+    _bound[:] = [_Bound(corpus, mentioned, repository, site, claims_by_paragraph(corpus), matcher)]
 
 
-def render(page_html: str, page: Any) -> str:
-    """Put a claim's or a term's page in place of its placeholder; a claim page gets its ClaimReview."""
+def render(page_html: str, page: Any) -> tuple[str, str | None]:
+    """Put an article's, a claim's or a term's page in place of its placeholder, with its JSON-LD in the
+    page's meta; also give what the search should index in its place, when that differs."""
     match = _PLACEHOLDER.search(page_html)
     if match is None or not _bound:
-        return page_html
+        return page_html, None
     bound = _bound[0]
     kind, key = match.groups()
+    before, after = page_html[: match.start()], page_html[match.end():]
+    if kind == "article":
+        body, indexed = article_page(bound.corpus, key, bound.matcher, bound.repository, bound.site, page)
+        line = corrections.reviewed_line(bound.corpus, key)
+        return before + body + line + after, before + indexed + line + after
     if kind == "claim":
         html = claim_page(bound.corpus, key, bound.repository, bound.places)
         reviews = export.claim_reviews(bound.corpus, bound.site, [bound.corpus.claims[key]], page_url=page.url)
         page.meta["reader_jsonld"] = export.script_json(reviews)
     else:
         html = term_page(bound.corpus, key, bound.mentioned, bound.repository)
-    return page_html[: match.start()] + html + page_html[match.end():]
+    return before + html + after, None

@@ -29,7 +29,7 @@ def register(env: Any, corpus: Corpus) -> None:
     def site() -> export.Site:
         return export.Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
 
-    entities.bind(corpus, mentioned, repository, site())
+    entities.bind(corpus, mentioned, repository, site(), matcher)
 
     def unknown(macro: str, kind: str, key: object, table: dict[str, Any]) -> bool:
         """Say, in one line naming the page, that a macro was given an id the data lacks."""
@@ -58,11 +58,7 @@ def register(env: Any, corpus: Corpus) -> None:
         # MkDocs' themes print page titles as HTML (headings' titles carry markup), so the data's
         # plain-text title goes in escaped.
         env.page.meta["title"] = html.escape(corpus.articles[article_id].title, quote=False)
-        claims = list(dict.fromkeys(claim for claim, _ in corpus.appearances_by_article.get(article_id, [])))
-        if claims:
-            env.page.meta["reader_jsonld"] = export.script_json(export.claim_reviews(corpus, site(), claims, article_id, env.page.url))
-        page, indexed = render.article_page(corpus, plan_article(corpus, article_id, matcher), repository)
-        return hold(page, indexed)
+        return hold(*entities.article_page(corpus, article_id, matcher, repository, site(), env.page))
 
 
     @env.macro

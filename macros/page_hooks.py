@@ -41,11 +41,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     from macros import entities, finished, links
 
     released = finished.release(html)
-    html = entities.render(released.html, page)
+    html, indexed = entities.render(released.html, page)
     if released.held and "toc" not in page.meta.get("hide", ()):  # a hidden table of contents stays empty
         page.toc = get_toc(finished.contents(html))  # type: ignore[arg-type]
     html = links.resolve(html, page, files)
-    indexed = released.indexed if released.indexed is not None else finished.indexed(html)
+    indexed = indexed or released.indexed or finished.indexed(html)
     if indexed is None:
         return html
     # The search plugin indexes page.content in its on_page_context; it gets the version meant for

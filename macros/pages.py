@@ -33,8 +33,10 @@ ARTICLES_INDEX = "articles/index.md"
 
 
 def article_sources(corpus: Corpus) -> dict[str, str]:
-    """The documentation path of each article's page and the Markdown it is made from."""
-    return {addresses.article_page(a).lstrip("/"): render_text("pages/article.md.j2", id=a) for a in corpus.articles}
+    """The documentation path of each article's page and the Markdown it is made from: a placeholder that
+    the page hook renders, as it does a claim's or a term's (:func:`macros.entities.render`)."""
+    return {addresses.article_page(a.id).lstrip("/"): render_text("pages/article.md.j2", id=a.id, title=html.escape(a.title, quote=False))
+            for a in corpus.articles.values()}
 
 
 def entity_sources(corpus: Corpus) -> dict[str, str]:
