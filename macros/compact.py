@@ -11,22 +11,31 @@ no-break space is text).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-AS_WRITTEN = re.compile(r"<(pre|textarea|code|kbd|script|style|svg)\b.*?</\1\s*>", re.S | re.I)
+AS_WRITTEN = re.compile(r"<(pre|textarea|code|kbd|script|style|svg)\b")  # the opening tag of each
 LINE_BREAK_RUN = re.compile(r"\n[ \t\r\n]+")
+
+
+def pieces(html: str) -> Iterator[tuple[str, bool]]:
+    """``html`` cut into its stretches, each with whether it is an element kept as written (up to the
+    first closing tag of its name, as the templates never nest one in another of its kind)."""
+    position = 0
+    while (opening := AS_WRITTEN.search(html, position)) is not None:
+        closing = f"</{opening.group(1)}>"
+        end = html.find(closing, opening.end())
+        end = len(html) if end < 0 else end + len(closing)
+        yield html[position : opening.start()], False
+        yield html[opening.start() : end], True
+        position = end
+    yield html[position:], False
 
 
 def compact(html: str) -> str:
     """``html`` with each run of white space that holds a line break cut to one line break, outside the
     elements that show their white space as written."""
-    parts: list[str] = []
-    position = 0
-    for kept in AS_WRITTEN.finditer(html):
-        parts += [LINE_BREAK_RUN.sub("\n", html[position : kept.start()]), kept.group(0)]
-        position = kept.end()
-    parts.append(LINE_BREAK_RUN.sub("\n", html[position:]))
-    return "".join(parts)
+    return "".join(text if kept else LINE_BREAK_RUN.sub("\n", text) for text, kept in pieces(html))
 
 
 def compact_site(site_dir: Path) -> None:
