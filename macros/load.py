@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import anchor, corrections
+from . import anchor, corrections, data_cache
 from .errors import DataError, DataProblem, did_you_mean
 from .model import (
     Anchor,
@@ -70,10 +70,15 @@ _READ: dict[tuple[Path, str, str], _Read] = {}
 
 
 def _read(path: Path, schema: str, shown_as: str) -> tuple[Any, tuple[DataProblem, ...]]:
-    """What one file holds (None if it cannot be parsed) and its problems; parsed and validated once per content."""
+    """What one file holds (None if it cannot be parsed) and its problems; parsed and validated once per
+    content, in this process (``mkdocs serve``) and across builds (:mod:`macros.data_cache`)."""
     digest = _digest(path)
     known = _READ.get((path, schema, shown_as))
-    if known is not None and known.digest == digest:
+    if (known is None or known.digest != digest) and digest is not None:
+        known = data_cache.kept(digest, schema, shown_as)
+        if isinstance(known, _Read) and known.digest == digest:
+            _READ[(path, schema, shown_as)] = known
+    if isinstance(known, _Read) and known.digest == digest:
         return (None if known.pickled is None else pickle.loads(known.pickled)), known.problems  # noqa: S301 - pickled here
     data, problem = load_yaml(path, shown_as)
     if problem:
@@ -82,8 +87,10 @@ def _read(path: Path, schema: str, shown_as: str) -> tuple[Any, tuple[DataProble
         found = (DataProblem(file=shown_as, problem="is empty", suggestion=f"see glossary/schemas/{schema}.schema.json"),)
     else:
         found = tuple(validate(data, schema, shown_as))
-    if _digest(path) == digest:  # not edited while it was read
-        _READ[(path, schema, shown_as)] = _Read(digest, None if data is None else pickle.dumps(data, pickle.HIGHEST_PROTOCOL), found)
+    if digest is not None and _digest(path) == digest:  # not edited while it was read
+        read = _Read(digest, None if data is None else pickle.dumps(data, pickle.HIGHEST_PROTOCOL), found)
+        _READ[(path, schema, shown_as)] = read
+        data_cache.keep(read, digest, schema, shown_as)
     return data, found
 
 
