@@ -100,14 +100,16 @@ def serve_seconds(project: Path, edited: Path, page: str, runs: int) -> float:
 
     The edit is :func:`breakdown.edited`'s (for the data, the first reference's title, which the page
     ``page`` shows), as a contributor's would be, made ``runs`` times over with a new marker each
-    time; the page is polled every 50 ms until it shows the marker. The file is restored at the end.
+    time; the page is polled every 50 ms until it shows the marker. The next edit waits until the
+    server has finished that build (it says it reloads the browsers), so that no edit is timed with
+    the rest of the build before it. The file is restored at the end.
     """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT)}
     original = edited.read_text(encoding="utf-8")
-    with tempfile.TemporaryFile() as log:
+    with tempfile.NamedTemporaryFile(prefix="reader-serve-", suffix=".log") as log:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=env, stdout=log, stderr=log)
         url = f"http://127.0.0.1:{port}/{page}"
@@ -121,11 +123,17 @@ def serve_seconds(project: Path, edited: Path, page: str, runs: int) -> float:
                 edited.write_text(text, encoding="utf-8")
                 _wait(lambda: marker in _fetch(url), 600)
                 times.append(time.perf_counter() - started)
+                _wait(lambda: _said(Path(log.name), b"Reloading browsers") >= run, 600)
         finally:
             edited.write_text(original, encoding="utf-8")
             server.terminate()
             server.wait(timeout=30)
     return statistics.median(times)
+
+
+def _said(log: Path, words: bytes) -> int:
+    """How many times the server's log says ``words`` so far (read apart from the server's own handle)."""
+    return log.read_bytes().count(words)
 
 
 def _fetch(url: str) -> str:
