@@ -2,8 +2,7 @@
 
 The data is loaded and checked once per build; invalid data stops the build
 with every problem listed, before any page is rendered. After the build, the
-pages lose their templates' indentation and the open-data exports are written
-beside them.
+open-data exports are written beside the pages.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .captures import write_captures
-from .compact import compact_site
 from .corrections import write_feed
 from .errors import DataError
 from .export import Site, write_exports
@@ -56,9 +54,7 @@ def current_corpus() -> Corpus:
 
 
 def on_post_build(env: Any) -> None:
-    """Write annotations.jsonld, claims.jsonld, glossary.json, the corrections feed and the captures into the site,
-    and take the templates' indentation out of its pages."""
-    compact_site(Path(env.conf["site_dir"]))
+    """Write annotations.jsonld, claims.jsonld, glossary.json, the corrections feed and the captures into the site."""
     site = Site(base=env.conf["site_url"] or "", directory_urls=env.conf["use_directory_urls"])
     write_exports(env.variables[_CORPUS], site, Path(env.conf["site_dir"]))
     write_feed(env.variables[_CORPUS], env.conf["site_url"] or "", env.conf["use_directory_urls"], Path(env.conf["site_dir"]))

@@ -1,4 +1,5 @@
-"""The built pages without the indentation and blank lines their templates leave.
+"""The built pages without the indentation and blank lines their templates leave (the page hook's
+``on_post_page``, as each page is written).
 
 Material's templates indent their markup and leave a blank line for every tag that prints nothing,
 about 6 KiB of each page. A run of white space that holds a line break is shown as one space
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 AS_WRITTEN = re.compile(r"<(pre|textarea|code|kbd|script|style|svg)\b")  # the opening tag of each
 LINE_BREAK_RUN = re.compile(r"\n[ \t\r\n]+")
@@ -36,12 +36,3 @@ def compact(html: str) -> str:
     """``html`` with each run of white space that holds a line break cut to one line break, outside the
     elements that show their white space as written."""
     return "".join(text if kept else LINE_BREAK_RUN.sub("\n", text) for text, kept in pieces(html))
-
-
-def compact_site(site_dir: Path) -> None:
-    """Compact every HTML page of a built site in place."""
-    for path in site_dir.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        compacted = compact(html)
-        if compacted != html:
-            path.write_text(compacted, encoding="utf-8")

@@ -62,6 +62,20 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     return context
 
 
+@event_priority(-100)  # after every plugin has had the page
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    from macros.compact import compact
+
+    return compact(output)
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    from macros.compact import compact
+
+    return compact(output_content)  # the 404 page and any other page the theme makes of a template alone
+
+
 def on_post_build(config: Any) -> None:
     from macros import links
 
