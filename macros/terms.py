@@ -47,11 +47,17 @@ class TermMatcher:
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
+        self._found: dict[str, tuple[TermSpan, ...]] = {}  # a build reads each paragraph several times
 
     def find(self, text: str) -> list[TermSpan]:
         """Mentions in reading order; overlapping spellings resolve to the leftmost, then longest."""
         if self._empty:
             return []
+        if text not in self._found:
+            self._found[text] = tuple(self._find(text))
+        return list(self._found[text])
+
+    def _find(self, text: str) -> list[TermSpan]:
         candidates = []
         for last, (term, length) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
