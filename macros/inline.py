@@ -1,7 +1,7 @@
 """One paragraph's text cut into the pieces its template wraps: highlights, markers, term links.
 
 Highlights may nest or cross, so the text is cut at every highlight edge and
-each piece is wrapped in one ``<mark>`` carrying the kinds of every flag that
+each piece is wrapped in one ``<mark>`` carrying the looks of every flag that
 covers it. Each quote's first piece gets its id (``quote-<key>``), so a deep
 link lands on the exact words; the flag's marker follows its last piece. The
 words themselves are never changed, and nothing is added to them: markers draw
@@ -22,9 +22,8 @@ class Piece:
     """Consecutive words covered by the same flags."""
 
     words: tuple[tuple[str, str | None], ...]  # (text, term id linked there or None)
-    kinds: tuple[str, ...]  # kinds of the flags covering it; empty when not highlighted
-    looks: tuple[str, ...]  # how those flags are drawn (macros.kinds: a note's kind, a claim's stance)
-    keys: tuple[str, ...]  # the flags covering it
+    looks: tuple[str, ...]  # how the flags covering it are drawn (macros.kinds: a note's kind, a claim's stance)
+    keys: tuple[str, ...]  # the flags covering it; empty when not highlighted
     quote_ids: tuple[str, ...]  # keys of the flags whose words start here
     markers: tuple[Flag, ...]  # flags whose words end here
 
@@ -37,7 +36,6 @@ def pieces(text: str, flags: Sequence[Flag], term_links: Sequence[TermSpan]) -> 
         covering = [f for f in flags if f.start <= start and end <= f.end]
         out.append(Piece(
             words=_words(text, start, end, term_links),
-            kinds=tuple(dict.fromkeys(f.kind for f in covering)),
             looks=tuple(dict.fromkeys(f.look for f in covering)),
             keys=tuple(f.key for f in covering),
             quote_ids=tuple(f.key for f in flags if f.start == start),

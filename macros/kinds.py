@@ -2,11 +2,12 @@
 
 The schema check (a note's ``kind``, an appearance's ``stance``), the plan, the
 templates, the exports, the print edition, ``reader.js`` (which reads the layer
-switches from the page) and ``reader.css`` (one colour pair per *look*) all take
-their kinds from here. Adding a kind is one entry below, its colours in
-``reader.css`` and, for a note kind, its name in
-``glossary/schemas/annotations.schema.json`` (a test checks that the schema and
-these tables agree).
+switches from the page) and ``reader.css`` (one colour pair and one glyph per
+*look*, and the looks each layer switch hides) all take their kinds from here.
+Adding a kind is one entry below, its look's colours and glyph in ``reader.css``
+(with the layer switch that hides it) and, for a note kind, its name in
+``glossary/schemas/annotations.schema.json`` (tests check that the schema, the
+styles and these tables agree).
 
 A claim's appearance is drawn by its stance, not by its kind: only a passage that
 makes a disputed claim carries the warning; one that contradicts it is drawn as
@@ -24,7 +25,6 @@ class Kind:
 
     id: str
     label: str  # as a reader sees it, e.g. "Context"
-    glyph: str  # drawn before its markers and notes, so kinds differ by more than colour
     layer: str  # the label of its layer switch
     motivation: str  # its W3C Web Annotation motivation
     written_as_note: bool  # True: a note in glossary/annotations/; False: a claim's appearance
@@ -38,8 +38,7 @@ class Stance:
 
     id: str  # as written in glossary/claims.yaml
     label: str  # the note's heading, e.g. "Corrects a disputed claim"
-    glyph: str
-    look: str  # its colour pair in reader.css; "warning" is the only look drawn as a warning
+    look: str  # its colours and glyph in reader.css; "warning" is the only look drawn as a warning
     sentence: str  # opens the note: what the passage does with the claim ({verdict} is its label)
     meaning: str  # one sentence for the legend
 
@@ -47,11 +46,11 @@ class Stance:
 KINDS: dict[str, Kind] = {
     kind.id: kind
     for kind in (
-        Kind("context", "Context", "ℹ", "Context notes", "describing", True,
+        Kind("context", "Context", "Context notes", "describing", True,
              "Explains a name, an event or a turn of phrase the passage takes for granted.", "context"),
-        Kind("correction", "Correction", "✎", "Correction notes", "commenting", True,
+        Kind("correction", "Correction", "Correction notes", "commenting", True,
              "Gives the right name, spelling or figure where the passage has it wrong.", "correction"),
-        Kind("disputed", "Disputed claim", "⚑", "Disputed-claim flags", "assessing", False,
+        Kind("disputed", "Disputed claim", "Disputed-claim flags", "assessing", False,
              "A passage that makes, contradicts or qualifies a claim we reviewed; drawn by its stance."),
     )
 }
@@ -61,16 +60,16 @@ GLOSSARY_LAYER = ("glossary", "Glossary links")  # the one layer that is not a k
 STANCES: dict[str, Stance] = {
     stance.id: stance
     for stance in (
-        Stance("asserts", "Disputed claim", "⚑", "warning", "This passage makes a claim rated {verdict}",
+        Stance("asserts", "Disputed claim", "warning", "This passage makes a claim rated {verdict}",
                "The passage makes the claim. Its tag is the claim's verdict; this is the only flag drawn as a warning."),
-        Stance("contradicts", "Sets the record straight", "✓", "record",
+        Stance("contradicts", "Sets the record straight", "record",
                "This passage contradicts a claim rated {verdict}",
                "The passage gives the better-supported account of a claim another article makes; "
                "its tag names the articles it corrects."),
-        Stance("qualifies", "Qualifies a disputed claim", "±", "qualifies",
+        Stance("qualifies", "Qualifies a disputed claim", "qualifies",
                "This passage qualifies a claim rated {verdict}",
                "The passage limits or hedges the claim without contradicting it."),
     )
 }
 WARNING_LOOK = "warning"  # the one look the Methods page calls a warning
-LOOKS = (*NOTE_KINDS, *(stance.look for stance in STANCES.values()))  # each has its colours in reader.css
+LOOKS = (*NOTE_KINDS, *(stance.look for stance in STANCES.values()))  # each has its colours and glyph in reader.css

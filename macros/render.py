@@ -20,7 +20,6 @@ from .model import Corpus, Paragraph
 from .plan import ArticlePlan, Flag
 from .templating import render_html
 
-GIST_CHARS = 48  # how much of the quote a folded note shows
 SOURCE_GRADES = {
     "A": "completely reliable", "B": "usually reliable", "C": "fairly reliable",
     "D": "not usually reliable", "E": "unreliable", "F": "reliability cannot be judged",
@@ -148,15 +147,10 @@ class _ArticleRenderer:
         )
 
     def note(self, flag: Flag) -> dict[str, object]:
-        flags = self.plan.flags
-        index = flags.index(flag)
-        exact = flag.quote.exact
-        gist = exact if len(exact) <= GIST_CHARS else exact[: GIST_CHARS - 1].rstrip() + "…"
         settle = flag.claim.settle if flag.claim else None
         return face(self.corpus, flag) | {
-            "key": flag.key, "number": flag.number, "kind": flag.kind, "claim": flag.claim,
-            "next": flags[index + 1] if index + 1 < len(flags) else None,
-            "gist": f"“{gist}”", "citations": self.cite(flag.refs),
+            "key": flag.key, "number": flag.number, "claim": flag.claim,
+            "citations": self.cite(flag.refs),
             "body": contributed(flag.body, flag.origin),
             "settle": contributed(settle, flag.origin.with_field("settle"), inline=True) if settle else None,
             "suggest": corrections.suggest_url(
@@ -167,7 +161,7 @@ class _ArticleRenderer:
 
 
 def face(corpus: Corpus, flag: Flag) -> dict[str, object]:
-    """How a flag shows itself: look, glyph, heading, tag, what a screen reader hears at its marker.
+    """How a flag shows itself: look (its colours and glyph), heading, tag, what a screen reader hears at its marker.
 
     A claim flag takes these from its stance (``macros.kinds.STANCES``): only a passage that makes the
     claim is drawn as a warning, with the verdict as a tag in the text (``inline_tag``); the tag of
@@ -176,7 +170,7 @@ def face(corpus: Corpus, flag: Flag) -> dict[str, object]:
     kind = KINDS[flag.kind]
     claim = flag.claim
     if claim is None:
-        return {"look": flag.look, "glyph": kind.glyph, "label": kind.label, "tag": kind.tag, "inline_tag": "",
+        return {"look": flag.look, "label": kind.label, "tag": kind.tag, "inline_tag": "",
                 "show": flag.kind, "heard": kind.label, "verdict": None, "sentence": None, "corrects": ()}
     verdict = corpus.verdicts[claim.verdict]
     stance = STANCES[claim.stance]
@@ -184,7 +178,7 @@ def face(corpus: Corpus, flag: Flag) -> dict[str, object]:
     articles = ", ".join(sorted({other.article for other, _ in corrects}))
     tag = {"asserts": verdict.tag, "qualifies": "qualifies", "contradicts": f"corrects {articles}" if articles else "the record"}
     heard = f"{stance.label}, rated {verdict.label}" + (f", which article {articles} makes" if articles else "")
-    return {"look": flag.look, "glyph": stance.glyph, "label": stance.label, "tag": tag[claim.stance],
+    return {"look": flag.look, "label": stance.label, "tag": tag[claim.stance],
             "inline_tag": verdict.tag if claim.stance == "asserts" else "", "show": claim.stance, "heard": heard, "verdict": verdict,
             "sentence": stance.sentence.format(verdict=verdict.label), "corrects": corrects}
 

@@ -13,6 +13,8 @@ from macros.render import face
 from macros.templating import paragraph_html
 from macros.terms import TermSpan
 
+from .test_reader import covering
+
 DEFINITIONS = {"nis": 'South Korea\'s "spy" agency.'}
 
 
@@ -35,8 +37,10 @@ def test_crossing_highlights_keep_every_word_and_mark_each_quote() -> None:
     html = rendered(text, [flag("n1", 1, "context", 4, 24), flag("c-1", 2, "disputed", 13, 36)], [TermSpan("nis", 4, 7)])
     assert html.p.get_text() == text  # markers carry no text: CSS draws their numbers
     assert html.find(id="quote-n1").get_text().startswith("NIS")
-    marked = [m for m in html.select("mark") if "c-1" in m["data-quotes"].split()]
+    marked = [m for m in html.select("mark") if "c-1" in covering(m)]
     assert "".join(m.get_text() for m in marked) == "each worker earned $500"
+    assert [covering(m) for m in html.select("mark")] == [["n1"], ["n1", "c-1"], ["c-1"]]
+    assert not html.select_one("#quote-n1").has_attr("data-quotes")  # its id names the one flag it covers
     markers = html.select("a.reader-marker")
     assert [(a["data-n"], a["href"], a["aria-label"]) for a in markers] == [
         ("1", "#note-n1", "Note 1: Context"), ("2", "#note-c-1", "Note 2: Disputed claim"),

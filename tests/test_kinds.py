@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.kinds import KINDS, LOOKS, NOTE_KINDS, STANCES
+from macros.kinds import CLAIM_KIND, KINDS, LOOKS, NOTE_KINDS, STANCES
+from macros.model import Corpus
 
 from .conftest import PROJECT
 
@@ -25,23 +26,63 @@ def test_the_schema_allows_exactly_the_stances_of_the_table() -> None:
     assert appearance["properties"]["stance"]["enum"] == list(STANCES)
 
 
-def test_every_look_has_its_colours_in_both_schemes_and_its_class() -> None:
-    css = (PROJECT / "docs" / "assets" / "stylesheets" / "reader.css").read_text(encoding="utf-8")
+CSS = PROJECT / "docs" / "assets" / "stylesheets" / "reader.css"
+# The layer switch that hides each look: a note kind's own, the claim flags' for every stance.
+LAYER_OF_LOOK = {**{kind: kind for kind in NOTE_KINDS}, **{stance.look: CLAIM_KIND for stance in STANCES.values()}}
+
+
+def look_rules(css: str) -> dict[str, str]:
+    """Each look's rule in reader.css: ``.reader-look--x { … }``, by look."""
+    return dict(re.findall(r"\.md-typeset \.reader-look--([a-z]+) \{ (--reader-look: [^}]*)\}", css))
+
+
+def test_every_look_has_its_colours_in_both_schemes_its_class_and_a_glyph_of_its_own() -> None:
+    css = CSS.read_text(encoding="utf-8")
     light, dark = css.split('[data-md-color-scheme="slate"]', 1)
+    rules = look_rules(css)
     for look in LOOKS:
         for scheme in (light, dark):
             assert re.search(rf"--reader-{look}:", scheme) and re.search(rf"--reader-{look}-bg:", scheme), look
-        assert re.search(rf"\.reader-look--{look} {{ --reader-look: var\(--reader-{look}\);", css), look
+        assert rules[look].startswith(f"--reader-look: var(--reader-{look});"), look
+    glyphs = {look: re.search(r'--reader-glyph: "(.+?)";', rules[look]) for look in LOOKS}
+    assert all(glyphs.values()), glyphs
+    assert len({glyph.group(1) for glyph in glyphs.values() if glyph}) == len(LOOKS), "two looks share a glyph"
 
 
-def test_article_pages_show_a_switch_glyph_and_label_per_kind(site: Path) -> None:
+def selectors(css: str) -> list[str]:
+    """Every selector of the stylesheet's rules, a selector list split at its top-level commas."""
+    found = []
+    for group in re.findall(r"([^{}]+)\{[^{}]*\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        depth, start = 0, 0
+        for i, char in enumerate(group + ","):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if char == "," and depth == 0:
+                found.append(" ".join(group[start:i].split()))
+                start = i + 1
+    return found
+
+
+def test_each_layer_switch_hides_exactly_the_looks_of_its_layer() -> None:
+    every = selectors(CSS.read_text(encoding="utf-8"))
+    for layer in KINDS:
+        chosen = [selector for selector in every if f".reader-hide-{layer} " in selector]
+        hidden = {look for selector in chosen for look in re.findall(r"\.reader-look--([a-z]+)", selector)}
+        assert hidden == {look for look, of in LAYER_OF_LOOK.items() if of == layer}, layer
+        for hides in ("mark.reader-hl", "a.reader-marker, details.reader-note"):  # its passages, markers and notes
+            assert any(hides in selector for selector in chosen), (layer, hides)
+
+
+def test_article_pages_show_a_switch_per_kind_and_give_each_marker_and_note_a_look(site: Path, corpus: Corpus) -> None:
     html = BeautifulSoup((site / "articles" / "002" / "index.html").read_text(encoding="utf-8"), "html.parser")
     switches = [box["data-layer"] for box in html.select(".reader-toggles input[data-layer]")]
     assert switches == [*KINDS, "glossary"]
-    glyphs = {**{k.id: k.glyph for k in KINDS.values()}, **{s.look: s.glyph for s in STANCES.values()}}
-    for marker in html.select("a.reader-marker"):
-        look = next(c.removeprefix("reader-look--") for c in marker["class"] if c.startswith("reader-look--"))
-        assert marker["data-glyph"] == glyphs[look], marker["id"]
+    markers = html.select("a.reader-marker")
+    assert markers and len(markers) == len(html.select("details.reader-note"))
+    for marker in markers:
+        key = marker["id"].removeprefix("mark-")
+        note = html.find(id=f"note-{key}")
+        looks = [c.removeprefix("reader-look--") for c in marker["class"] if c.startswith("reader-look--")]
+        assert len(looks) == 1 and looks[0] in LOOKS and f"reader-look--{looks[0]}" in note["class"], key
 
 
 def test_the_export_gives_each_kind_its_motivation(site: Path) -> None:

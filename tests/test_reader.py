@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from macros.model import Corpus
 from macros.plan import appearance_key
@@ -20,12 +20,18 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+def covering(mark: Tag) -> list[str]:
+    """The flags a highlight covers: those its ``data-quotes`` names, or else the one whose words start
+    there, which its id names."""
+    return str(mark["data-quotes"]).split() if mark.has_attr("data-quotes") else [str(mark["id"]).removeprefix("quote-")]
+
+
 def quoted_text(html: BeautifulSoup, key: str) -> str:
     """The words highlighted for one note or flag (its pieces may be split by other highlights)."""
     return "".join(
         "".join(s for s in mark.find_all(string=True) if not s.find_parent("sup"))
         for mark in html.select("mark.reader-hl")
-        if key in mark["data-quotes"].split()
+        if key in covering(mark)
     )
 
 

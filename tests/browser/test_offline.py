@@ -68,7 +68,7 @@ def test_notes_tooltips_toggles_and_tables_work_from_disk(offline_page: Any) -> 
     offline_page.locator(".md-tooltip2--active").wait_for(state="visible")
     offline_page.locator("details.reader-display > summary").click()
     offline_page.uncheck("input[data-layer='disputed']")
-    assert not offline_page.locator("details.reader-note--disputed").first.is_visible()
+    assert not offline_page.locator("details.reader-note[data-verdict]").first.is_visible()
     offline_page.goto(offline_page.root + "compare.html")
     assert offline_page.locator("table").count() >= 6
     assert offline_page.foreign == []

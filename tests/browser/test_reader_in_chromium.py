@@ -6,9 +6,11 @@ from typing import Any
 
 import pytest
 
+from macros.kinds import KINDS
 from macros.model import Corpus
 
 from ..conftest import ARTICLE_IDS
+from ..test_kinds import LAYER_OF_LOOK
 
 PAGES = ["", *(f"articles/{a}/" for a in ARTICLE_IDS),
          "glossary/", "claims/", "compare/", "matrix/", "parallel/", "timeline/", "bibliography/", "methods/", "reading/"]
@@ -51,18 +53,54 @@ def test_glossary_tooltips_appear_on_hover_and_on_focus(desktop: Any, base_url: 
 
 def test_layer_switches_hide_and_show_notes_and_remember(desktop: Any, base_url: str) -> None:
     desktop.goto(base_url + "articles/003/")
-    disputed = desktop.locator("details.reader-note--disputed").first
+    disputed = desktop.locator("details.reader-note[data-verdict]").first
     assert disputed.is_visible()
     desktop.locator("details.reader-display > summary").click()
     desktop.uncheck("input[data-layer='disputed']")
     assert not disputed.is_visible()
-    assert desktop.locator("details.reader-note--context").first.is_visible()
+    assert desktop.locator("details.reader-note[data-show=context]").first.is_visible()
     desktop.reload()
     assert not desktop.is_checked("input[data-layer='disputed']")
-    assert not desktop.locator("details.reader-note--disputed").first.is_visible()
+    assert not desktop.locator("details.reader-note[data-verdict]").first.is_visible()
     desktop.locator("details.reader-display > summary").click()
     desktop.check("input[data-layer='disputed']")
     assert disputed.is_visible()
+
+
+SHOWN_JS = """() => ({
+  notes: [...document.querySelectorAll('details.reader-note')].map(n => [n.id, n.getClientRects().length > 0]),
+  markers: [...document.querySelectorAll('.reader-article a.reader-marker')].map(m => [m.id, m.getClientRects().length > 0]),
+  marks: [...document.querySelectorAll('.reader-article mark.reader-hl')].map(m => [m.className, getComputedStyle(m).backgroundImage !== 'none']),
+})"""
+
+
+def looks_of(classes: str) -> set[str]:
+    return {c.removeprefix("reader-look--") for c in classes.split() if c.startswith("reader-look--")}
+
+
+@pytest.mark.parametrize("layer", list(KINDS))
+def test_each_layer_switch_hides_exactly_its_own_notes_markers_and_passages(desktop: Any, base_url: str, layer: str) -> None:
+    seen = set()
+    for article_id in ARTICLE_IDS:
+        desktop.goto(base_url + f"articles/{article_id}/")
+        desktop.evaluate("localStorage.clear()")
+        desktop.reload()
+        looks = {note: looks_of(desktop.get_attribute(f"#{note}", "class")) for note, _ in desktop.evaluate(SHOWN_JS)["notes"]}
+        desktop.locator("details.reader-display > summary").click()
+        desktop.uncheck(f"input[data-layer='{layer}']")
+        shown = desktop.evaluate(SHOWN_JS)
+        for note, visible in shown["notes"]:
+            (look,) = looks[note]
+            assert visible == (LAYER_OF_LOOK[look] != layer), (article_id, note)
+            seen.add(LAYER_OF_LOOK[look])
+        for marker, visible in shown["markers"]:
+            (look,) = looks["note-" + marker.removeprefix("mark-")]
+            assert visible == (LAYER_OF_LOOK[look] != layer), (article_id, marker)
+        for classes, drawn in shown["marks"]:  # a passage loses its line when any flag over it is hidden
+            assert drawn == all(LAYER_OF_LOOK[look] != layer for look in looks_of(classes)), (article_id, classes)
+        desktop.check(f"input[data-layer='{layer}']")
+        assert all(visible for _, visible in desktop.evaluate(SHOWN_JS)["notes"]), article_id
+    assert seen == set(KINDS)  # the articles hold a note of every layer
 
 
 def test_notes_stand_beside_their_paragraph_on_a_wide_screen(desktop: Any, base_url: str) -> None:

@@ -85,8 +85,8 @@ def test_every_appearance_shows_its_stance_and_no_contradicting_passage_warns(re
                       document.querySelector('.reader-article').appendChild(probe);
                       const warning = getComputedStyle(probe).color;
                       probe.remove();
-                      const marks = [...document.querySelectorAll('mark[data-quotes]')]
-                        .filter(m => m.dataset.quotes.split(' ').length === 1 && m.dataset.quotes === key);
+                      const marks = [...document.querySelectorAll('mark.reader-hl')]
+                        .filter(m => (m.dataset.quotes || m.id.replace(/^quote-/, '')) === key);
                       const marker = document.getElementById('mark-' + key);
                       return [warning, getComputedStyle(marker).color,
                               ...marks.flatMap(m => [getComputedStyle(m).backgroundImage, getComputedStyle(m).textDecorationColor])];
@@ -281,7 +281,7 @@ def test_no_note_summary_clips_its_label(browser: Any, base_url: str, width: int
             if (!summary.getClientRects().length) continue;
             const room = summary.getBoundingClientRect();
             const arrow = parseFloat(getComputedStyle(summary).paddingRight);
-            for (const label of summary.querySelectorAll('.reader-tag, .reader-note__number')) {
+            for (const label of summary.querySelectorAll(':scope > .reader-tag, details.reader-note > summary > :first-child')) {
               const box = label.getBoundingClientRect();
               if (label.scrollWidth > label.clientWidth + 1 || box.right > room.right - arrow + 1 || box.left < room.left - 1)
                 out.push(summary.parentElement.id + ': ' + label.textContent);
@@ -375,6 +375,39 @@ def test_tags_and_passages_keep_their_shape_in_forced_colours(browser: Any, base
     page.context.close()
 
 
+# A tag's frame, as drawn: its border's style, whether it is filled, whether it is round.
+FRAMES_JS = """([selector, pseudo]) => [...document.querySelectorAll(selector)].map(el => {
+  const s = getComputedStyle(el, pseudo);
+  const filled = !/rgba\\(0, 0, 0, 0\\)|transparent/.test(s.backgroundColor);
+  return [el.closest('[id]') ? el.closest('[id]').id : '', el.closest('[data-verdict]').dataset.verdict,
+          [s.borderTopStyle, filled, parseFloat(s.borderTopLeftRadius) >= 0.5 * parseFloat(s.fontSize)]];
+})"""
+# The frames the legend promises: dashed for the doubtful, double for the misleading, filled for the false.
+SHAPES = {"supported": ("solid", False, True), "contested": ("dashed", False, False), "unverified": ("dashed", False, False),
+          "misleading": ("double", False, False), "misattributed": ("double", False, False), "incorrect": ("solid", True, False)}
+
+
+def test_a_verdict_has_one_frame_in_the_legend_at_its_markers_and_in_its_notes(browser: Any, base_url: str, corpus: Corpus) -> None:
+    page = open_page(browser, "desktop")
+    page.goto(base_url + "reading/")
+    legend = {verdict: tuple(frame) for _, verdict, frame in page.evaluate(FRAMES_JS, ["#verdict-tags ~ table [data-verdict] .reader-tag", None])}
+    assert legend == {verdict: SHAPES[verdict] for verdict in corpus.verdicts}
+    seen = set()
+    for article_id in ARTICLE_IDS:
+        page.goto(base_url + f"articles/{article_id}/")
+        page.locator("details.reader-overview > summary").click()
+        drawn = [*page.evaluate(FRAMES_JS, ["details.reader-note.reader-look--warning > summary > .reader-tag", None]),
+                 *page.evaluate(FRAMES_JS, [".reader-overview__list .reader-look--warning .reader-tag", None])]
+        markers = page.evaluate(FRAMES_JS.replace("el.closest('[data-verdict]').dataset.verdict", "el.dataset.tag"),
+                                ["a.reader-marker.reader-look--warning[data-tag]", "::after"])
+        assert len(markers) == len([a for _, a in corpus.appearances_by_article.get(article_id, []) if a.stance == "asserts"])
+        for where, verdict, frame in [*drawn, *markers]:
+            assert tuple(frame) == legend[verdict], (article_id, where, verdict, frame)
+            seen.add(verdict)
+    assert len(seen) >= 5, seen  # the articles show nearly every verdict
+    page.context.close()
+
+
 def test_nothing_moves_for_a_reader_who_asks_for_reduced_motion(browser: Any, base_url: str) -> None:
     page = open_page(browser, "desktop", reduced_motion="reduce")
     page.goto(base_url + f"articles/{ARTICLE_IDS[0]}/")
@@ -409,6 +442,9 @@ BREAKAGES = {
     "passages with no shape in forced colours": (
         "@media (forced-colors: active) { .md-typeset mark.reader-hl { text-decoration: none; } }",
         lambda browser, url, corpus: test_tags_and_passages_keep_their_shape_in_forced_colours(browser, url)),
+    "a verdict framed one way in the text and another in its note": (
+        '.md-typeset .reader-marker.reader-look--warning[data-tag="incorrect"]::after { background: none; }',
+        lambda browser, url, corpus: test_a_verdict_has_one_frame_in_the_legend_at_its_markers_and_in_its_notes(browser, url, corpus)),
     "a note that animates": (
         "@keyframes reader-test-pulse { to { opacity: 0.5; } } .md-typeset details.reader-note { animation: reader-test-pulse 1s infinite; }",
         lambda browser, url, corpus: test_nothing_moves_for_a_reader_who_asks_for_reduced_motion(browser, url)),

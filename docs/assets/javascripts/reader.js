@@ -12,6 +12,7 @@
   var OPEN_ALL = "reader-open-all-notes";
   var STRONG = "reader-full-strength";
   var GAP = 6; /* px between two notes in the margin */
+  var GIST_CHARS = 48; /* how much of its quote a folded note shows */
 
   function all(selector, root) {
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
@@ -31,6 +32,25 @@
 
   function keyOf(note) {
     return note.id.replace(/^note-/, "");
+  }
+
+  /* ---------------------------------------------------------------- gists */
+
+  /* A folded note shows the start of the words it quotes after its tag. The words are the text's
+     own, taken from the highlights that cover them, so that the page does not carry them twice; CSS
+     draws the gist from its attribute, so copying the text never copies it. */
+  function addGists() {
+    var words = {};
+    all(".reader-article mark.reader-hl").forEach(function (mark) {
+      quotesOf(mark).forEach(function (key) { words[key] = (words[key] || "") + mark.textContent; });
+    });
+    all("details.reader-note").forEach(function (note) {
+      var chars = Array.from(words[keyOf(note)] || "");
+      if (!chars.length) return;
+      var gist = element("span");
+      gist.dataset.gist = "\u201c" + (chars.length <= GIST_CHARS ? chars.join("") : chars.slice(0, GIST_CHARS - 1).join("").trimEnd() + "\u2026") + "\u201d";
+      note.querySelector("summary").append(" ", gist);
+    });
   }
 
   /* ---------------------------------------------------------------- notes in the margin */
@@ -176,8 +196,8 @@
 
   /* ---------------------------------------------------------------- filters */
 
-  /* The notes overview: one line per note, written from the notes themselves (glyph and number, tag,
-     the quoted words), each a link to its note and carrying what the filter selects on. */
+  /* The notes overview: one line per note, written from the notes themselves (number, drawn after its
+     look's glyph, tag, the quoted words), each a link to its note and carrying what the filter selects on. */
   function buildOverview() {
     all("ol[data-notes-overview]").forEach(function (list) {
       var items = all("details.reader-note").map(function (note) {
@@ -189,15 +209,20 @@
         Array.prototype.forEach.call(note.classList, function (c) { if (c.indexOf("reader-look--") === 0) item.classList.add(c); });
         var link = element("a");
         link.href = "#" + note.id;
-        var number = summary.querySelector(".reader-note__number");
-        var mark = element("span", "reader-overview__mark", number.textContent);
-        mark.dataset.glyph = number.dataset.glyph;
+        var mark = element("span", "reader-overview__mark", summary.firstElementChild.textContent);
         link.append(mark, " ", summary.querySelector(".reader-tag").cloneNode(true));
-        item.append(link, " ", element("span", "reader-overview__gist", summary.querySelector(".reader-note__gist").dataset.gist));
+        var gist = summary.querySelector("[data-gist]");
+        item.append(link, " ", element("span", "reader-overview__gist", gist ? gist.dataset.gist : ""));
         return item;
       });
       list.replaceChildren.apply(list, items);
     });
+  }
+
+  /* The flags whose words a highlight covers: those its data-quotes names, or else the one whose
+     words start there, which its id names. */
+  function quotesOf(mark) {
+    return mark.dataset.quotes ? mark.dataset.quotes.split(" ") : [mark.id.replace(/^quote-/, "")];
   }
 
   /* On an article, the notes overview's filter shows only the chosen notes on the page as well. */
@@ -212,8 +237,8 @@
         if (el) el.classList.toggle("reader-filtered", item.hidden);
       });
     });
-    all("mark.reader-hl[data-quotes]", page).forEach(function (mark) {
-      var keys = mark.dataset.quotes.split(" ");
+    all("mark.reader-hl", page).forEach(function (mark) {
+      var keys = quotesOf(mark);
       mark.classList.toggle("reader-filtered", keys.every(function (key) { return out[key]; }));
     });
     layoutNotes();
@@ -407,6 +432,7 @@
   /* ---------------------------------------------------------------- start */
 
   function start() {
+    addGists();
     buildOverview();
     setUpDisplay();
     setUpFilters();
