@@ -39,10 +39,13 @@ INDENTED = """<!doctype html>
       </ul>
     </nav>
     <p>Two\u00a0\u00a0spaces, a tab\there and words
-       wrapped over lines.</p>
+       wrapped over lines,
+\u00a0\u00a0one led by no-break spaces.</p>
     <pre><code>def f():
         return 1
 </code></pre>
+    <pre>a table
+      laid out by hand</pre>
     <p>Inline <code>a
       b</code> and <kbd>Ctrl
       C</kbd>.</p>
@@ -82,9 +85,9 @@ def test_compacting_cuts_the_indentation_and_blank_lines() -> None:
 
 def test_compacting_keeps_what_is_shown_or_read_as_written() -> None:
     out = compact(INDENTED)
-    assert kept(out) == kept(INDENTED) and len(kept(out)) == 7
+    assert kept(out) == kept(INDENTED) and len(kept(out)) == 8
     assert text(out) == text(INDENTED)
-    assert "Two\u00a0\u00a0spaces, a tab\there and words\nwrapped over lines." in out  # no-break spaces are text
+    assert "Two\u00a0\u00a0spaces, a tab\there and words\nwrapped over lines,\n\u00a0\u00a0one" in out  # no-break spaces are text
 
 
 def indented(site: Path) -> list[str]:
