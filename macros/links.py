@@ -121,18 +121,23 @@ def resolve(page_html: str, page: Any, files: Any) -> str:
         if not _attribute(match):
             return match.group(0)
         if raw not in rewritten:
-            address = links.address(Markup(raw).unescape() if "&" in raw else raw)
+            address = links.address(_unescaped(raw))
             rewritten[raw] = match.group(0) if address is None else f'href="{Markup.escape(address)}"'
         return rewritten[raw]
 
     page_html = _PATH_HREF.sub(rewrite, page_html)
     for raw in {match.group(1) for match in _FRAGMENT_HREF.finditer(page_html) if _attribute(match)}:
-        links.address("#" + (Markup(raw).unescape() if "&" in raw else raw))
+        links.address("#" + _unescaped(raw))
     ids = {match.group(1) for match in _ID.finditer(page_html) if _attribute(match)}
     _book.ids[links.source] = ids
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= ids
     return page_html
+
+
+def _unescaped(value: str) -> str:
+    """An attribute's value as text (most have no entity, and are returned as they are)."""
+    return Markup(value).unescape() if "&" in value else value
 
 
 def _attribute(match: re.Match[str]) -> bool:
