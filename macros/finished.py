@@ -29,6 +29,7 @@ _HEADING = re.compile(r'<h([1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 _HEADERLINK = re.compile(r'<a class="(?:headerlink|reader-pilcrow)"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _UNINDEXED = re.compile(r"<!--unindexed-->.*?<!--/unindexed-->", re.S)
+_MARKER = re.compile(r"<!--/?unindexed-->\n?")
 _held: dict[str, tuple[Markup, Markup | None]] = {}
 _serial = itertools.count(1)
 
@@ -79,6 +80,11 @@ def indexed(page_html: str) -> str | None:
     if "<!--unindexed-->" not in page_html:
         return None
     return _UNINDEXED.sub("", page_html)
+
+
+def shown(page_html: str) -> str:
+    """The page as the reader gets it: without the comments that mark what the index leaves out."""
+    return _MARKER.sub("", page_html) if "<!--unindexed-->" in page_html else page_html
 
 
 def contents(page_html: str) -> list[dict[str, Any]]:

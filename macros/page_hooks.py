@@ -50,7 +50,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         return html
     # The search plugin indexes page.content in its on_page_context; it gets the version meant for
     # the index, and the theme the finished page (on_page_context below, after every plugin's).
-    _finished[page.file.src_uri] = html
+    _finished[page.file.src_uri] = finished.shown(html)
     return indexed
 
 

@@ -66,3 +66,44 @@ def test_a_terms_page_is_found_by_its_names_and_definition_not_by_the_articles_i
             listed += 1
             assert flat(item.get_text(" ")) not in index, (term.id, item)
     assert listed > 0
+
+
+def indexed_pages(site: Path) -> dict[str, str]:
+    """What the search index holds for each page, as plain text, by the page's address."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_page: dict[str, str] = {}
+    for d in docs:
+        text = flat(html.unescape(re.sub(r"<[^>]+>", " ", f'{d["title"]} {d["text"]}')))
+        by_page[d["location"].split("#")[0]] = by_page.get(d["location"].split("#")[0], "") + " " + text
+    return by_page
+
+
+def test_a_claims_page_is_found_by_its_statement_and_reason_not_by_what_other_pages_hold(site: Path, corpus: Corpus) -> None:
+    index = indexed_pages(site)
+    for claim in corpus.claims.values():
+        page = BeautifulSoup((site / "claims" / claim.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        found = index[f"claims/{claim.id}/"]
+        assert flat(claim.statement) in found, claim.id
+        reason = page.select_one(".reader-claim__reason")
+        assert reason is not None and flat(reason.get_text(" ")) in found, claim.id
+        for heading in ("Where the articles make it", "Corrections"):
+            assert heading in flat(page.get_text(" ")) and heading not in found, (claim.id, heading)
+        for quote in page.select(".reader-appearances q"):
+            assert f"“{flat(quote.get_text())}”" not in found, claim.id
+
+
+def test_the_registers_leave_out_of_the_index_what_the_claim_and_term_pages_hold(site: Path, corpus: Corpus) -> None:
+    index = indexed_pages(site)
+    some_claim = next(iter(corpus.claims.values())).statement
+    some_term = next(iter(corpus.terms.values())).definition
+    for register, words in (("claims/", some_claim), ("matrix/", some_claim), ("glossary/", some_term)):
+        page = flat(BeautifulSoup((site / register / "index.html").read_text(encoding="utf-8"), "html.parser").get_text(" "))
+        assert flat(words) in page and flat(words) not in index[register], register
+    bibliography = index["bibliography/"]
+    assert all(flat(r.title) in bibliography for r in corpus.references.values())
+    assert "Cited by" not in bibliography
+    compare = BeautifulSoup((site / "compare" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert compare.select(".reader-figure__chart svg"), "the page has charts"
+    assert "The numbers in this chart" in flat(compare.get_text(" ")) and "The numbers in this chart" not in index["compare/"]
+    assert all(flat(c.title) in index["compare/"] and flat(c.question) in index["compare/"] for c in corpus.comparisons.values())
+    assert "<!--unindexed-->" not in (site / "compare" / "index.html").read_text(encoding="utf-8")  # the markers are not shipped
