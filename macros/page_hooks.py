@@ -16,12 +16,20 @@ from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.plugins.reader")
 _finished: dict[str, str] = {}  # pages whose search plugin reads another version: the finished HTML, by source path
+_serving = False  # whether this process is ``mkdocs serve``, which builds again after every edit
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_pre_build(config: Any) -> None:
-    from macros import links
+    from macros import kept_renders, links
+    from macros.templating import TEMPLATES
 
     links.new_build(Path(config["config_file_path"]).parent)
+    kept_renders.new_build(_serving, TEMPLATES)
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -64,9 +72,10 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 @event_priority(-100)  # after every plugin has had the page
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    from macros import kept_renders
     from macros.compact import compact
 
-    return compact(output)
+    return kept_renders.kept("compact", output.encode(), lambda: compact(output))
 
 
 @event_priority(-100)
@@ -77,7 +86,10 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    from macros import links
+    from macros import kept_renders, links
 
     for problem in links.problems(Path(config["site_dir"])):
         log.warning(problem)
+    counts = kept_renders.counts()
+    if counts is not None:
+        log.debug("rendered %d of the %d templates this build used; the rest as in the last build", counts[1], counts[0])

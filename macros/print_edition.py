@@ -30,7 +30,7 @@ def print_edition(corpus: Corpus, plans: list[ArticlePlan]) -> str:
     articles = []
     for plan in plans:
         article = plan.article
-        articles.append({
+        articles.append(render_html("print_article.html.j2", a={
             "id": article.id,
             "title": article.title,
             "facts": " · ".join(v for v in (article.outlet, article.author, article.published) if v != UNKNOWN)
@@ -43,7 +43,7 @@ def print_edition(corpus: Corpus, plans: list[ArticlePlan]) -> str:
                 for p in article.paragraphs
             ],
             "footnotes": {f.key: _footnote(f, corpus) for f in plan.flags},
-        })
+        }))
     claims = [
         {"statement": c.statement, "verdict": corpus.verdicts[c.verdict].label,
          "reason": contributed(c.reason, Origin("glossary/claims.yaml", c.id, "reason"), inline=True),

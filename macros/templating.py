@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import addresses
+from . import addresses, kept_renders
 from .compiled import bytecode_cache
 from .kinds import KINDS
 
@@ -37,8 +37,9 @@ def _html_environment() -> jinja2.Environment:
 
 
 def render_html(template: str, **values: Any) -> Markup:
-    """Render one HTML template; plain strings in ``values`` are escaped."""
-    return Markup(_html_environment().get_template(template).render(**values))
+    """Render one HTML template; plain strings in ``values`` are escaped. While serving, a template given
+    the same values as in the last build is not rendered again (:mod:`macros.kept_renders`)."""
+    return kept_renders.rendered(template, values, lambda: Markup(_html_environment().get_template(template).render(**values)))
 
 
 def paragraph_html(pieces: list[Any], definitions: dict[str, str], faces: dict[str, Any], prefix: str = "") -> Markup:
