@@ -12,8 +12,9 @@ build, so the notes each page's contributed Markdown leaves for the link check a
 A one-off build (``mkdocs build``) keeps nothing: it renders each template once, and the digests
 would only add to its cost. The page hook turns keeping on when MkDocs starts to serve.
 
-The same store keeps the compacted text of each written page (:func:`kept`, by the page's bytes):
-after an edit most pages come out of the theme as they did before.
+The same store keeps, by the bytes they are made from (:func:`kept`), each page's HTML with its links
+resolved (:mod:`macros.links`) and the compacted text of each written page: after an edit most pages
+come out of the templates and the theme as they did before.
 """
 
 from __future__ import annotations
@@ -68,14 +69,15 @@ def rendered(template: str, values: Mapping[str, Any], render: Callable[[], Mark
     """``render()``'s HTML for ``template`` with ``values``, or what it made from the same values in the last build."""
     if _store is None:
         return render()
-    return kept(template, pickle.dumps(dict(values), pickle.HIGHEST_PROTOCOL), render)
+    return kept(template, lambda: pickle.dumps(dict(values), pickle.HIGHEST_PROTOCOL), render)
 
 
-def kept(kind: str, made_from: bytes, make: Callable[[], T]) -> T:
-    """What ``make()`` gives, a pure function of ``made_from``; made once for the same bytes while serving."""
+def kept(kind: str, made_from: Callable[[], bytes], make: Callable[[], T]) -> T:
+    """What ``make()`` gives, which depends only on the bytes ``made_from()`` gives (and on the code); while
+    serving, made once for the same bytes, and ``made_from`` is called only then."""
     if _store is None:
         return make()
-    key = (kind, hashlib.blake2b(made_from, digest_size=16).digest())
+    key = (kind, hashlib.blake2b(made_from(), digest_size=16).digest())
     if key not in _store.now:
         if key in _store.last:
             _store.now[key] = _store.last.pop(key)

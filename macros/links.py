@@ -23,11 +23,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from . import kept_renders
 from .errors import DataProblem, did_you_mean
 from .safe import markdown_html
 from .yamlfile import LocatedDict, load_yaml
@@ -71,6 +72,7 @@ class _Book:
     files: list[tuple[str, str]] = field(default_factory=list)  # page, a file of the site it links to
     quiet: bool = False  # a page failed to render: links to it would only be noise
     pages: dict[str, Any] = field(default_factory=dict)  # documentation path → its File, or None
+    site_pages: str | None = None  # each documentation page's path and address, as :func:`_made_from` reads them
 
 
 _book = _Book()
@@ -106,8 +108,40 @@ def contributed(text: str, origin: Origin, inline: bool = False) -> Markup:
     return Markup(html)
 
 
+class _Resolved(NamedTuple):
+    """One page's HTML with its links rewritten, and what it links to and carries, for :func:`problems`."""
+
+    html: str
+    wanted: tuple[tuple[str | None, str, str], ...]  # the page linked to (None: no such page), fragment, href
+    files: tuple[str, ...]  # files of the site it links to
+    ids: frozenset[str]
+
+
 def resolve(page_html: str, page: Any, files: Any) -> str:
     """Rewrite documentation-path links for ``page``; note every link and id for :func:`problems`.
+
+    While serving, a page whose HTML, address and site's pages are as they were in the last build is
+    not resolved again (:mod:`macros.kept_renders`); what it links to is noted all the same.
+    """
+    made = kept_renders.kept("links", lambda: _made_from(page_html, page, files), lambda: _resolved(page_html, page, files))
+    source = page.file.src_uri
+    _book.wanted.extend((source, *wanted) for wanted in made.wanted)
+    _book.files.extend((source, path) for path in made.files)
+    _book.ids[source] = set(made.ids)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= made.ids
+    return made.html
+
+
+def _made_from(page_html: str, page: Any, files: Any) -> bytes:
+    """What :func:`_resolved` reads: the page's HTML and address, and where each page of the site is."""
+    if _book.site_pages is None:
+        _book.site_pages = "\0".join(f"{f.src_uri}\0{f.url}" for f in files.documentation_pages())
+    return "\0".join((_book.site_pages, page.file.src_uri, page.url, page_html)).encode()
+
+
+def _resolved(page_html: str, page: Any, files: Any) -> _Resolved:
+    """The page's HTML with its documentation paths rewritten, and its links and ids.
 
     A page links the same few pages and anchors many times over (the glossary, the references), so
     each distinct address, and each page it leads to, is resolved once per page; links within the
@@ -128,11 +162,8 @@ def resolve(page_html: str, page: Any, files: Any) -> str:
     page_html = _PATH_HREF.sub(rewrite, page_html)
     for raw in {match.group(1) for match in _FRAGMENT_HREF.finditer(page_html) if _attribute(match)}:
         links.address("#" + _unescaped(raw))
-    ids = {match.group(1) for match in _ID.finditer(page_html) if _attribute(match)}
-    _book.ids[links.source] = ids
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= ids
-    return page_html
+    ids = frozenset(match.group(1) for match in _ID.finditer(page_html) if _attribute(match))
+    return _Resolved(page_html, tuple(links.wanted), tuple(links.files_linked), ids)
 
 
 def _unescaped(value: str) -> str:
@@ -153,20 +184,22 @@ class _PageLinks:
         self.page, self.files = page, files
         self.source: str = page.file.src_uri
         self._relative: dict[str, str] = {}  # documentation path → its address from this page
+        self.wanted: list[tuple[str | None, str, str]] = []
+        self.files_linked: list[str] = []
 
     def address(self, href: str) -> str | None:
         """What ``href`` becomes on this page, or None to leave it as it is."""
         if href.startswith("#"):
-            _book.wanted.append((self.source, self.source, href[1:], href))
+            self.wanted.append((self.source, href[1:], href))
             return None
         path, _, fragment = href.partition("#")
         if href.startswith("/") and not href.startswith("//") and not path.endswith(".md"):
-            _book.files.append((self.source, path.lstrip("/")))  # a file of the site, such as a capture
+            self.files_linked.append(path.lstrip("/"))  # a file of the site, such as a capture
             return get_relative_url(path.lstrip("/"), self.page.url or ".")
         if not (href.startswith("/") and path.endswith(".md")):
             return None
         target = self._target(path)
-        _book.wanted.append((self.source, target.src_uri if target else None, fragment, href))
+        self.wanted.append((target.src_uri if target else None, fragment, href))
         if target is None:
             return None
         if path not in self._relative:

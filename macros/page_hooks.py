@@ -75,7 +75,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     from macros import kept_renders
     from macros.compact import compact
 
-    return kept_renders.kept("compact", output.encode(), lambda: compact(output))
+    return kept_renders.kept("compact", output.encode, lambda: compact(output))
 
 
 @event_priority(-100)

@@ -19,9 +19,17 @@ from .conftest import edit
 # What ``mkdocs serve`` does, in one process: build once, then after each edit load the configuration
 # again and rebuild into the same folder. It prints how many renderings each rebuild used and made.
 SERVING = """
-import json, sys
+import json, logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+class Said(logging.Handler):
+    def emit(self, record):
+        if record.levelno >= logging.WARNING:
+            print("WARNING " + record.getMessage().splitlines()[0])
+
+logging.getLogger("mkdocs").addHandler(Said())
 
 project, site, command = sys.argv[1], sys.argv[2], sys.argv[3]
 edits = json.loads(sys.argv[4])
@@ -40,18 +48,27 @@ for path, old, new in edits:
     assert old in text, (path, old)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text.replace(old, new, 1))
-    build(config())
+    try:
+        build(config())
+    except Abort:
+        print("WARNING the build stopped")
     from macros import kept_renders
     print(json.dumps(kept_renders.counts()))
 """
 
 
 def run(project: Path, site: Path, command: str, edits: list[tuple[str, str, str]]) -> list[list[int] | None]:
+    """How many renderings each rebuild after an edit used and made (None: none kept)."""
+    return [json.loads(line) for line in serve(project, site, command, edits) if line.startswith(("[", "null"))]
+
+
+def serve(project: Path, site: Path, command: str, edits: list[tuple[str, str, str]]) -> list[str]:
+    """What the builds printed: the counts after each rebuild, and every warning."""
     done = subprocess.run([sys.executable, "-c", SERVING, str(project), str(site), command, json.dumps(edits)],
                           cwd=project, capture_output=True, text=True, check=False,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert done.returncode == 0, done.stderr[-3000:]
-    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith(("[", "null"))]
+    return done.stdout.splitlines()
 
 
 def pages(site: Path) -> dict[str, bytes]:
@@ -83,6 +100,19 @@ def test_a_rebuild_while_serving_writes_what_a_fresh_build_writes(project_copy: 
         # A template changed: nothing kept from before it can be trusted.
         assert made == used
         assert b"Why it is rated so" in rebuilt["claims/bureau-121-employs-6000-hackers/index.html"]
+
+
+def test_a_rebuild_while_serving_still_reports_a_broken_link_on_a_page_it_did_not_render_again(project_copy: Path, tmp_path: Path) -> None:
+    broken = (str(project_copy / "glossary" / "events.yaml"), "  description: ", "  description: See [p99](/articles/002.md#p99). ")
+    title = (str(project_copy / "glossary" / "references.yaml"), TITLE, "title: Edited while serving\n")
+    said = serve(project_copy, tmp_path / "served", "serve", [broken, title])
+    counts = [i for i, line in enumerate(said) if line.startswith("[")]
+    assert len(counts) == 2
+    for rebuild in (said[: counts[0]], said[counts[0] + 1 : counts[1]]):
+        assert any("glossary/events.yaml" in line and "'/articles/002.md#p99' is broken" in line for line in rebuild), rebuild
+        assert "WARNING the build stopped" in rebuild  # strict, as the project is
+    used, made = json.loads(said[counts[1]])
+    assert made < used / 4  # the timeline, where the link is, came from the last build
 
 
 def test_a_build_that_does_not_serve_keeps_nothing(project_copy: Path, tmp_path: Path) -> None:
