@@ -384,8 +384,10 @@ and every hand-written page), with the same text as plain Markdown and no annota
 own configuration (theme, features, Markdown extensions, search, overrides, navigation grouped the same
 way) less the macros plugin and the page hooks. What differs, exactly: the twin has no notes, flags,
 highlights, glossary links, provenance or reliability boxes, indexes, tables, figures or exports, and no
-data is loaded or checked; and since it has no hooks to keep the claim, term and parallel pages out of
-the navigation, its configuration lists them under `not_in_nav`.
+data is loaded or checked. Claim, term and register pages give the search index only their own words
+(not the lists that repeat other pages), as the twin's pages are only those words. And since it has no
+hooks to keep the claim, term and parallel pages out of the navigation, its configuration lists them
+under `not_in_nav`.
 
 **What is measured.** CPU time (user and system) of each `mkdocs build --strict`, the median of the
 runs, the annotated and the plain build taking turns so that a busy moment hits both alike; the peak
@@ -399,6 +401,10 @@ reader's templates are compiled once and kept in `.cache/jinja/` (`macros/compil
 file is parsed and checked once and kept in `.cache/data/` by its content (`macros/data_cache.py`), so
 only the first build after a checkout or an edit does that work again; the timed builds use what was
 kept. The column *first build* is one annotated build with no data kept, as after a fresh checkout.
+While serving, the reader also keeps, for the next rebuild, each rendering of its templates by the
+values it was given, each page's resolved links and each written page's compacted text, by what they
+were made from (`macros/kept_renders.py`), so after an edit only what it touched is rendered again; a
+one-off build keeps none of these.
 
 **Where the time goes.** `benchmarks/breakdown.py` builds each project once more, in a process of its
 own, with a profiling timer that stops the build every few milliseconds of CPU time (as often as the
