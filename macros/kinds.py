@@ -2,12 +2,14 @@
 
 The schema check (a note's ``kind``, an appearance's ``stance``), the plan, the
 templates, the exports, the print edition, ``reader.js`` (which reads the layer
-switches from the page) and ``reader.css`` (one colour pair and one glyph per
-*look*, and the looks each layer switch hides) all take their kinds from here.
-Adding a kind is one entry below, its look's colours and glyph in ``reader.css``
-(with the layer switch that hides it) and, for a note kind, its name in
-``glossary/schemas/annotations.schema.json`` (tests check that the schema, the
-styles and these tables agree).
+switches from the page) and the styles all take their kinds from here. Each
+*look* (a note kind's, or a claim flag's by its stance) has its glyph, its colour
+token and the layer whose switch hides it in :data:`LOOKS`; the build writes the
+stylesheet that draws them (``templates/looks.css.j2``), and ``reader.css`` gives
+each colour token its values in the light and the dark scheme. Adding a kind is
+one entry below, its look, its colours in ``reader.css`` and, for a note kind, its
+name in ``glossary/schemas/annotations.schema.json`` (tests check that the schema,
+the styles and these tables agree).
 
 A claim's appearance is drawn by its stance, not by its kind: only a passage that
 makes a disputed claim carries the warning; one that contradicts it is drawn as
@@ -38,7 +40,7 @@ class Stance:
 
     id: str  # as written in glossary/claims.yaml
     label: str  # the note's heading, e.g. "Corrects a disputed claim"
-    look: str  # its colours and glyph in reader.css; "warning" is the only look drawn as a warning
+    look: str  # in LOOKS; "warning" is the only look drawn as a warning
     sentence: str  # opens the note: what the passage does with the claim ({verdict} is its label)
     meaning: str  # one sentence for the legend
 
@@ -72,4 +74,25 @@ STANCES: dict[str, Stance] = {
     )
 }
 WARNING_LOOK = "warning"  # the one look the Methods page calls a warning
-LOOKS = (*NOTE_KINDS, *(stance.look for stance in STANCES.values()))  # each has its colours and glyph in reader.css
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a flag is drawn: a note kind's look has the kind's id, a claim flag's is its stance's."""
+
+    id: str
+    glyph: str  # drawn before its marker's and its note's number, so looks differ without colour too
+    colour: str  # its colour token: reader.css gives it and its "-bg" pair a value in each scheme
+    layer: str  # the kind whose display switch hides it
+
+
+LOOKS: dict[str, Look] = {
+    look.id: look
+    for look in (
+        Look("context", "ℹ", "--reader-context", "context"),
+        Look("correction", "✎", "--reader-correction", "correction"),
+        Look(WARNING_LOOK, "⚑", "--reader-warning", CLAIM_KIND),
+        Look("record", "✓", "--reader-record", CLAIM_KIND),
+        Look("qualifies", "±", "--reader-qualifies", CLAIM_KIND),
+    )
+}

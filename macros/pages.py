@@ -10,7 +10,8 @@ with ``navigation.prune`` a page carries only its own group. Every claim and
 every term gets a page too, reached from the claims register and the glossary
 rather than from the navigation, which would otherwise list them all on every page.
 So does every pair of articles that share a claim or a figure, reached from the
-Parallel page (``parallel.md``); a site without that page has none.
+Parallel page (``parallel.md``); a site without that page has none. The stylesheet
+of the looks is written from their table too (:func:`looks_stylesheet`).
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_pr
 from mkdocs.structure.pages import Page
 
 from . import addresses
+from .kinds import KINDS, LOOKS
 from .compare import sharing_pairs
 from .model import Corpus
 from .templating import render_text
 
 GROUP = 50
 ARTICLES_INDEX = "articles/index.md"
+LOOKS_STYLESHEET = "assets/stylesheets/looks.css"  # listed in mkdocs.yml's extra_css, after reader.css
 
 
 def article_sources(corpus: Corpus) -> dict[str, str]:
@@ -59,8 +62,16 @@ def parallel_sources(corpus: Corpus) -> dict[str, str]:
             for p in sharing_pairs(corpus)}
 
 
+def looks_stylesheet() -> str:
+    """Each look's colours and glyph, and what each display switch hides, from the table (``templates/looks.css.j2``)."""
+    layers = [(kind, [look for look in LOOKS.values() if look.layer == kind]) for kind in KINDS]
+    return render_text("looks.css.j2", looks=list(LOOKS.values()), layers=[(kind, looks) for kind, looks in layers if looks])
+
+
 def add_pages(files: Files, config: Any, corpus: Corpus) -> Files:
-    """Add a generated page for every article, claim, term and pair in parallel that has no hand-written one."""
+    """Add a generated page for every article, claim, term and pair in parallel that has no hand-written one,
+    and the stylesheet of the looks."""
+    files.append(File.generated(config, LOOKS_STYLESHEET, content=looks_stylesheet()))
     pairs = parallel_sources(corpus) if files.get_file_from_path(addresses.PARALLEL.lstrip("/")) is not None else {}
     for path, markdown in {**article_sources(corpus), **entity_sources(corpus), **pairs}.items():
         if files.get_file_from_path(path) is None:

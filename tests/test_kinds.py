@@ -27,26 +27,44 @@ def test_the_schema_allows_exactly_the_stances_of_the_table() -> None:
 
 
 CSS = PROJECT / "docs" / "assets" / "stylesheets" / "reader.css"
+LOOKS_CSS = "assets/stylesheets/looks.css"  # written by the build from the table
 # The layer switch that hides each look: a note kind's own, the claim flags' for every stance.
 LAYER_OF_LOOK = {**{kind: kind for kind in NOTE_KINDS}, **{stance.look: CLAIM_KIND for stance in STANCES.values()}}
 
 
 def look_rules(css: str) -> dict[str, str]:
-    """Each look's rule in reader.css: ``.reader-look--x { … }``, by look."""
+    """Each look's rule: ``.reader-look--x { … }``, by look."""
     return dict(re.findall(r"\.md-typeset \.reader-look--([a-z]+) \{ (--reader-look: [^}]*)\}", css))
 
 
-def test_every_look_has_its_colours_in_both_schemes_its_class_and_a_glyph_of_its_own() -> None:
-    css = CSS.read_text(encoding="utf-8")
-    light, dark = css.split('[data-md-color-scheme="slate"]', 1)
-    rules = look_rules(css)
-    for look in LOOKS:
+def test_the_looks_are_the_note_kinds_and_the_stances_each_hidden_by_its_layer_with_a_glyph_of_its_own() -> None:
+    assert {look.id: look.layer for look in LOOKS.values()} == LAYER_OF_LOOK
+    assert all(look.layer in KINDS for look in LOOKS.values())
+    assert len({look.glyph for look in LOOKS.values()}) == len(LOOKS), "two looks share a glyph"
+    assert len({look.colour for look in LOOKS.values()}) == len(LOOKS), "two looks share a colour"
+    for look in LOOKS.values():  # each is written into the stylesheet as it is
+        assert re.fullmatch(r"[^\"\\\s]+", look.glyph) and re.fullmatch(r"--[a-z-]+", look.colour), look
+
+
+def test_every_looks_colour_token_has_a_value_in_both_schemes() -> None:
+    light, dark = CSS.read_text(encoding="utf-8").split('[data-md-color-scheme="slate"]', 1)
+    for look in LOOKS.values():
         for scheme in (light, dark):
-            assert re.search(rf"--reader-{look}:", scheme) and re.search(rf"--reader-{look}-bg:", scheme), look
-        assert rules[look].startswith(f"--reader-look: var(--reader-{look});"), look
-    glyphs = {look: re.search(r'--reader-glyph: "(.+?)";', rules[look]) for look in LOOKS}
-    assert all(glyphs.values()), glyphs
-    assert len({glyph.group(1) for glyph in glyphs.values() if glyph}) == len(LOOKS), "two looks share a glyph"
+            assert re.search(rf"{look.colour}:", scheme) and re.search(rf"{look.colour}-bg:", scheme), look.id
+
+
+def test_the_built_stylesheet_draws_each_look_as_the_table_says(site: Path) -> None:
+    rules = look_rules((site / LOOKS_CSS).read_text(encoding="utf-8"))
+    assert rules.keys() == LOOKS.keys()
+    for look in LOOKS.values():
+        assert rules[look.id] == (f"--reader-look: var({look.colour}); --reader-look-bg: var({look.colour}-bg); "
+                                  f'--reader-glyph: "{look.glyph}"; '), look.id
+    assert look_rules(CSS.read_text(encoding="utf-8")) == {}, "a look drawn by hand in reader.css"
+    for page in ("articles/002/index.html", "reading/index.html"):
+        links = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select('link[rel="stylesheet"]')
+        hrefs = [link["href"].split("?")[0] for link in links]
+        ours = [h for h in hrefs if "assets/stylesheets/" in h and "/main." not in h and "/palette." not in h]
+        assert ours[0].endswith("reader.css") and ours[1].endswith("looks.css"), (page, ours)  # colours first, then the looks
 
 
 def selectors(css: str) -> list[str]:
@@ -62,8 +80,8 @@ def selectors(css: str) -> list[str]:
     return found
 
 
-def test_each_layer_switch_hides_exactly_the_looks_of_its_layer() -> None:
-    every = selectors(CSS.read_text(encoding="utf-8"))
+def test_each_layer_switch_hides_exactly_the_looks_of_its_layer(site: Path) -> None:
+    every = selectors(CSS.read_text(encoding="utf-8") + (site / LOOKS_CSS).read_text(encoding="utf-8"))
     for layer in KINDS:
         chosen = [selector for selector in every if f".reader-hide-{layer} " in selector]
         for hides in ("mark.reader-hl", "a.reader-marker, details.reader-note"):  # its passages, its markers and notes

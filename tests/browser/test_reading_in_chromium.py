@@ -463,7 +463,7 @@ def test_each_reading_check_fails_on_a_site_broken_its_way(browser: Any, site: A
 
     broken = shutil.copytree(site, tmp_path / "site")
     css, check = BREAKAGES[breakage]
-    stylesheet = broken / "assets" / "stylesheets" / "reader.css"
+    stylesheet = broken / "assets" / "stylesheets" / "looks.css"  # the reader's styles and the looks: the last of them
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n" + css, encoding="utf-8")
     with serve(broken) as url, pytest.raises(AssertionError):
         check(browser, url, corpus)
