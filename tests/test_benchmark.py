@@ -133,7 +133,7 @@ def test_the_timed_edits_change_what_the_page_shows() -> None:
 
 def test_the_smoke_run_prints_the_figures() -> None:
     result = subprocess.run(
-        [sys.executable, str(PROJECT / "benchmarks" / "run.py"), "--sizes", "5", "--runs", "1", "--no-write"],
+        [sys.executable, str(PROJECT / "benchmarks" / "run.py"), "--sizes", "5", "--runs", "1", "--serve-runs", "1", "--no-write"],
         capture_output=True, text=True, check=False, timeout=600,
     )
     assert result.returncode == 0, result.stderr

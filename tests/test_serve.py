@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -54,7 +55,7 @@ def server(project_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path, Path
             wait_for(lambda: "Serving on" in log.read_text())
             yield url, project_copy, log
         finally:
-            process.terminate()
+            process.send_signal(signal.SIGINT)  # as Ctrl+C: the server removes its temporary site
             process.wait(timeout=20)
 
 
