@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -114,7 +113,9 @@ class Served:
         self.edited, self.original = edited, edited.read_text(encoding="utf-8")
         self.url = f"http://127.0.0.1:{port}/{page}"
         self.log = Path(stack.enter_context(tempfile.NamedTemporaryFile(prefix="reader-serve-", suffix=".log")).name)
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT)}
+        # The server builds into a temporary folder, which it removes only when stopped by Ctrl+C: it makes it here.
+        folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="reader-serve-"))
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT), "TMPDIR": folder}
         with self.log.open("wb") as log:
             server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                       cwd=project, env=env, stdout=log, stderr=log)
@@ -124,7 +125,7 @@ class Served:
 
     def _stop(self, server: subprocess.Popen[bytes]) -> None:
         self.edited.write_text(self.original, encoding="utf-8")
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: the server removes its temporary site
+        server.terminate()
         server.wait(timeout=30)
 
     def edit(self) -> float:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -48,14 +47,15 @@ def server(project_copy: Path, tmp_path: Path) -> Iterator[tuple[str, Path, Path
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project_copy, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            cwd=project_copy, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path)},  # it builds the site in a folder of its own there
         )
         try:
             url = f"http://127.0.0.1:{port}/"
             wait_for(lambda: "Serving on" in log.read_text())
             yield url, project_copy, log
         finally:
-            process.send_signal(signal.SIGINT)  # as Ctrl+C: the server removes its temporary site
+            process.terminate()
             process.wait(timeout=20)
 
 
