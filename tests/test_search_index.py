@@ -51,11 +51,7 @@ def test_the_index_holds_each_articles_words_and_notes_but_not_its_apparatus(sit
 
 
 def test_a_terms_page_is_found_by_its_names_and_definition_not_by_the_articles_it_lists(site: Path, corpus: Corpus) -> None:
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    by_page: dict[str, str] = {}
-    for d in docs:
-        by_page.setdefault(d["location"].split("#")[0], "")
-        by_page[d["location"].split("#")[0]] += " " + flat(html.unescape(re.sub(r"<[^>]+>", " ", f'{d["title"]} {d["text"]}')))
+    by_page = indexed_pages(site)
     listed = 0
     for term in corpus.terms.values():
         page = BeautifulSoup((site / "glossary" / term.id / "index.html").read_text(encoding="utf-8"), "html.parser")
