@@ -92,4 +92,5 @@ def on_post_build(config: Any) -> None:
         log.warning(problem)
     counts = kept_renders.counts()
     if counts is not None:
-        log.debug("rendered %d of the %d templates this build used; the rest as in the last build", counts[1], counts[0])
+        log.debug("made %d of the %d renderings, resolved pages and compacted pages this build used; the rest came from the last build",
+                  counts[1], counts[0])
