@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.compact import compact, pieces
+from macros.compact import compact, elements
 
 # Markup as Material's templates leave it: indented, with blank lines, around each kind of element
 # whose white space is shown or read as written.
@@ -61,11 +61,15 @@ INDENTED = """<!doctype html>
 
 def outside(html: str) -> str:
     """The page with each element that keeps its white space as written reduced to one character."""
-    return "".join("\x00" if kept else text for text, kept in pieces(html))
+    parts, position = [], 0
+    for start, end in elements(html):
+        parts += html[position:start], "\x00"
+        position = end
+    return "".join(parts) + html[position:]
 
 
 def kept(html: str) -> list[str]:
-    return [text for text, is_kept in pieces(html) if is_kept]
+    return [html[start:end] for start, end in elements(html)]
 
 
 def text(html: str) -> str:
