@@ -101,9 +101,41 @@ def _digest(path: Path) -> str | None:
         return None
 
 
+# The code that builds the records from what the files hold, beside the checkers the data cache
+# already keys on: a corpus kept whole depends on it too.
+BUILDERS = ("anchor.py", "text.py", "corrections.py")
+
+
 def load_corpus(glossary_dir: Path | None = None) -> Corpus:
-    """Read, validate and resolve all the data; raise DataError listing every problem."""
+    """Read, validate and resolve all the data; raise DataError listing every problem.
+
+    Data that loaded cleanly is kept whole (:mod:`macros.data_cache`), keyed by every file of the folder
+    and the code that builds it: the next build with the same files unpickles it instead of resolving
+    a thousand articles' quotes and ids again. Data with problems is never kept, so they are found and
+    reported every time; on a miss each file still comes from the cache of its own content.
+    """
     root = glossary_dir or PROJECT_DIR / "glossary"
+    inputs = _inputs(root)
+    kept = data_cache.kept(inputs, "corpus", str(root))
+    if isinstance(kept, Corpus):
+        return kept
+    corpus = _load_corpus(root)
+    if _inputs(root) == inputs:  # not edited while it was read
+        data_cache.keep(corpus, inputs, "corpus", str(root))
+    return corpus
+
+
+def _inputs(root: Path) -> str:
+    """A digest of every file under ``root`` (its path and bytes) and of :data:`BUILDERS`."""
+    digest = hashlib.sha256()
+    for path in [*(Path(__file__).parent / name for name in BUILDERS), *sorted(p for p in root.rglob("*") if p.is_file())]:
+        content = path.read_bytes()
+        digest.update(f"{path.relative_to(root) if path.is_relative_to(root) else path.name}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()
+
+
+def _load_corpus(root: Path) -> Corpus:
+    """:func:`load_corpus` itself, from the files."""
     base = root.parent
     problems = _Problems()
     lines = EntryLines()

@@ -37,7 +37,7 @@ def test_only_the_changed_file_is_parsed_and_validated_again(tmp_path: Path, mon
     parsed, checked = counting(monkeypatch)
     first = load.load_corpus(glossary)
     assert len(parsed) >= 10 and sorted(checked) == sorted(parsed)
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == len(parsed)
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == len(parsed) + 1  # and the corpus, whole
     events = glossary / "events.yaml"
     for edited in (False, True):
         parsed.clear()
@@ -108,3 +108,20 @@ def test_the_key_changes_with_a_schema_or_the_checkers_code(tmp_path: Path, monk
         seen.add(data_cache._version())
     data_cache._version.cache_clear()
     assert len(seen) == 3
+
+
+def test_the_corpus_is_kept_whole_until_any_file_of_the_folder_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    glossary = tmp_path / "glossary"
+    shutil.copytree(PROJECT / "glossary", glossary)
+    built: list[Path] = []
+    build = load._load_corpus
+    monkeypatch.setattr(load, "_load_corpus", lambda root: built.append(root) or build(root))
+    first = load.load_corpus(glossary)
+    monkeypatch.setattr(load, "_READ", {})
+    assert load.load_corpus(glossary) == first and built == [glossary]  # the next build unpickles it
+    capture = next((glossary / "sources" / "captures").glob("*.txt"))  # a file no schema reads
+    capture.write_text(capture.read_text(encoding="utf-8") + "x", encoding="utf-8")
+    for _ in range(2):  # data with a problem is never kept: it is found again every time
+        with pytest.raises(load.DataError, match="no longer matches its checksum"):
+            load.load_corpus(glossary)
+    assert len(built) == 3
