@@ -33,13 +33,14 @@ from .errors import DataProblem, did_you_mean
 from .safe import markdown_html
 from .yamlfile import LocatedDict, load_yaml
 
-# Attributes as the pages write them. The patterns start with their name rather than ``\b``, which
-# would keep the regular expression engine from skipping ahead to the name (forty times slower on a
-# long page); :func:`_attribute` checks the boundary instead.
-_HREF = re.compile(r'href="([^"]*)"')
-_PATH_HREF = re.compile(r'href="(/[^"]*)"')  # the links resolve() rewrites: documentation paths and site files
-_FRAGMENT_HREF = re.compile(r'href="#([^"]*)"')  # links within the page: checked, left as they are
-_ID = re.compile(r'id="([^"]+)"')
+# Attributes as the pages write them: a name that starts a word (``href``, ``data-href``), not one that
+# ends it (``xhref``). The patterns start with the name and look behind it for the boundary: a ``\b``
+# in front would keep the regular expression engine from skipping ahead to the name (forty times
+# slower on a long page).
+_HREF = re.compile(r'href="(?<!\whref=")([^"]*)"')
+_PATH_HREF = re.compile(r'href="(?<!\whref=")(/[^"]*)"')  # the links resolve() rewrites: documentation paths and site files
+_FRAGMENT_HREF = re.compile(r'href="(?<!\whref=")#([^"]*)"')  # links within the page: checked, left as they are
+_ID = re.compile(r'id="(?<!\wid=")([^"]+)"')
 _WEB = re.compile(r"^(https?:|mailto:)", re.I)
 
 
@@ -92,10 +93,8 @@ def suppress_follow_on() -> None:
 def contributed(text: str, origin: Origin, inline: bool = False) -> Markup:
     """A contributor's Markdown as clean HTML, its links noted for checking under ``origin``."""
     html = markdown_html(text, inline)
-    for match in _HREF.finditer(html):
-        if not _attribute(match):
-            continue
-        href = Markup(match.group(1)).unescape()
+    for raw in _HREF.findall(html):
+        href = Markup(raw).unescape()
         if _WEB.match(href):
             continue
         if href.startswith("#") or (href.startswith("/") and href.split("#", 1)[0].endswith(".md")):
@@ -152,29 +151,21 @@ def _resolved(page_html: str, page: Any, files: Any) -> _Resolved:
 
     def rewrite(match: re.Match[str]) -> str:
         raw = match.group(1)
-        if not _attribute(match):
-            return match.group(0)
         if raw not in rewritten:
             address = links.address(_unescaped(raw))
             rewritten[raw] = match.group(0) if address is None else f'href="{Markup.escape(address)}"'
         return rewritten[raw]
 
     page_html = _PATH_HREF.sub(rewrite, page_html)
-    for raw in {match.group(1) for match in _FRAGMENT_HREF.finditer(page_html) if _attribute(match)}:
+    for raw in set(_FRAGMENT_HREF.findall(page_html)):
         links.address("#" + _unescaped(raw))
-    ids = frozenset(match.group(1) for match in _ID.finditer(page_html) if _attribute(match))
+    ids = frozenset(_ID.findall(page_html))
     return _Resolved(page_html, tuple(links.wanted), tuple(links.files_linked), ids)
 
 
 def _unescaped(value: str) -> str:
     """An attribute's value as text (most have no entity, and are returned as they are)."""
     return Markup(value).unescape() if "&" in value else value
-
-
-def _attribute(match: re.Match[str]) -> bool:
-    """Whether the name matched starts a word (``href``, ``data-href``), not ends one (``xhref``)."""
-    before = match.string[match.start() - 1 : match.start()]
-    return not (before.isalnum() or before == "_")
 
 
 class _PageLinks:
