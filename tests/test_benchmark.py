@@ -104,7 +104,7 @@ def test_the_excess_over_the_twin_is_put_on_the_reader_or_on_the_rest() -> None:
     assert breakdown.excess(annotated, plain) == {READER: 3.0, MKDOCS: 0.0, MARKDOWN: -0.5, SEARCH: 3.0}
     assert breakdown.without(annotated, plain, READER) == 7.0 / 4.5
     figures = run.Figures(10.0, 100, 50, 60, 10)
-    measured = run.Measured(figures, run.Figures(4.5, 90, 40, 45, 8), profile=(annotated, plain))
+    measured = run.Measured(figures, run.Figures(4.5, 90, 40, 45, 8), 10.0 / 4.5, profile=(annotated, plain))
     (line,) = [t for t in run.targets({1000: measured}) if "1,000 annotated articles" in t]
     assert line.startswith("NOT met: 1,000 annotated articles build in 2.22× their plain twin (target: at most 1.5×)")
     assert ("in the profile the build takes 5.50 CPU s more than the twin's: 3.00 s in the reader's code, 0.00 s in "
@@ -116,13 +116,20 @@ def test_the_excess_over_the_twin_is_put_on_the_reader_or_on_the_rest() -> None:
 
 
 def test_a_met_target_needs_no_explaining_and_the_serve_target_is_set_against_the_plain_twin_served() -> None:
-    quick = run.Measured(run.Figures(3.0, 60, 100, 120, 7), run.Figures(2.0, 40, 20, 24, 5), profile=({READER: 1.0}, {MKDOCS: 1.0}),
+    quick = run.Measured(run.Figures(3.0, 60, 100, 120, 7), run.Figures(2.0, 40, 20, 24, 5), 1.5, profile=({READER: 1.0}, {MKDOCS: 1.0}),
                          serve=run.Serve(annotated=2.4, plain=2.0, plain_build=1.2))
     lines = run.targets({5: quick})
     assert lines[0] == "met: the real site builds in 1.50× its plain twin (target: at most 2×)"
     assert lines[1].startswith("met: mkdocs serve shows an edit of one YAML file 2.40 s after it is saved; a plain build takes 1.20 s")
-    slow = run.Measured(quick.ours, quick.plain, serve=run.Serve(annotated=2.6, plain=2.0, plain_build=1.2))
+    slow = run.Measured(quick.ours, quick.plain, quick.ratio, serve=run.Serve(annotated=2.6, plain=2.0, plain_build=1.2))
     assert run.targets({5: slow})[1].startswith("NOT met: mkdocs serve")
+
+
+def test_the_ratio_is_taken_turn_by_turn() -> None:
+    # The medians alone (12 s and 10 s) would give 1.2x, from builds of different turns.
+    assert run.turn_ratio([10.0, 30.0, 12.0], [5.0, 20.0, 10.0]) == 1.5
+    measured = run.Measured(run.Figures(12.0, 60, 40, 45, 8), run.Figures(10.0, 50, 40, 45, 8), 1.6)
+    assert run.targets({1000: measured})[0].startswith("NOT met: 1,000 annotated articles build in 1.60×")
 
 
 def test_the_timed_edits_change_what_the_page_shows() -> None:
