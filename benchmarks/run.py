@@ -444,8 +444,9 @@ to settle (it polls the files every half second) and its reload. The two servers
 take turns with the edits, so that a slow moment of the machine hits both alike. Beside it is one plain
 build's wall time, from the start of its process. The reader's templates are compiled once and kept in
 `.cache/jinja/` (`macros/compiled.py`), and each data file is parsed and checked once and kept in
-`.cache/data/` by its content (`macros/data_cache.py`), so only the first build after a checkout or an
-edit does that work again; the timed builds use what was kept. The column *first build* is one annotated
+`.cache/data/` by its content (`macros/data_cache.py`), with the data as loaded, by all of its files
+together, so only the first build after a checkout or an edit does that work again; the timed builds
+use what was kept. The column *first build* is one annotated
 build with no data kept, as after a fresh checkout. While serving, the reader also keeps, for the next
 rebuild, each rendering of its templates by the values it was given, each page's resolved links and each
 written page's compacted text, by what they were made from (`macros/kept_renders.py`), so after an edit
