@@ -29,6 +29,8 @@ FOLDER = PACKAGE.parent / ".cache" / "data"
 # What decides what a file holds and what is wrong with it: the checker's code and the schemas.
 CHECKERS = ("load.py", "yamlfile.py", "schema.py", "characters.py", "errors.py", "model.py")
 LIBRARIES = ("PyYAML", "jsonschema", "jsonschema-rs")
+# What else decides the corpus built from the files, which ``load.load_corpus`` keeps whole.
+BUILDERS = ("anchor.py", "text.py", "corrections.py")
 
 
 @cache

@@ -101,11 +101,6 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-# The code that builds the records from what the files hold, beside the checkers the data cache
-# already keys on: a corpus kept whole depends on it too.
-BUILDERS = ("anchor.py", "text.py", "corrections.py")
-
-
 def load_corpus(glossary_dir: Path | None = None) -> Corpus:
     """Read, validate and resolve all the data; raise DataError listing every problem.
 
@@ -126,9 +121,10 @@ def load_corpus(glossary_dir: Path | None = None) -> Corpus:
 
 
 def _inputs(root: Path) -> str:
-    """A digest of every file under ``root`` (its path and bytes) and of :data:`BUILDERS`."""
+    """A digest of every file under ``root`` (its path and bytes) and of :data:`macros.data_cache.BUILDERS`."""
     digest = hashlib.sha256()
-    for path in [*(Path(__file__).parent / name for name in BUILDERS), *sorted(p for p in root.rglob("*") if p.is_file())]:
+    builders = [data_cache.PACKAGE / name for name in data_cache.BUILDERS]
+    for path in [*builders, *sorted(p for p in root.rglob("*") if p.is_file())]:
         content = path.read_bytes()
         digest.update(f"{path.relative_to(root) if path.is_relative_to(root) else path.name}\0{len(content)}\0".encode() + content)
     return digest.hexdigest()
