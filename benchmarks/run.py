@@ -17,6 +17,7 @@ reported as met or not, a missed one with what the profile puts the excess on.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -35,6 +36,8 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from mkdocs.livereload import LiveReloadServer
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import breakdown  # noqa: E402 - sibling scripts, not a package
 import lighthouse  # noqa: E402
@@ -45,6 +48,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import data_cache  # noqa: E402 - the project's package, as the build uses it
 
 PROJECT = Path(__file__).resolve().parent.parent
+# How often mkdocs serve looks at the files it watches, in seconds (its server's default, which the command keeps).
+POLLING: float = inspect.signature(LiveReloadServer).parameters["polling_interval"].default
 PAGE = PROJECT / "docs" / "benchmarks.md"
 
 
@@ -115,7 +120,8 @@ class Served:
     ``page`` shows), as a contributor's would be, made with a new marker each time to the file as it
     was; the page is polled every 50 ms until it shows the marker. The next edit waits until the
     server has finished that build (it says it reloads the browsers), so that no edit is timed with
-    the rest of the build before it. The file is restored when the server stops.
+    the rest of the build before it, and then for its ``offset`` (:func:`offsets`). The file is
+    restored when the server stops.
     """
 
     def __init__(self, project: Path, edited: Path, page: str, stack: ExitStack) -> None:
@@ -140,11 +146,12 @@ class Served:
         server.terminate()
         server.wait(timeout=30)
 
-    def edit(self) -> float:
-        """Seconds from saving the next edit to the server giving the changed page."""
+    def edit(self, offset: float) -> float:
+        """Seconds from saving the next edit, ``offset`` seconds from now, to the server giving the changed page."""
         self.edits += 1
         marker = f"Edited while serving {self.edits}"
         text = breakdown.edited(self.original, self.edited.suffix, marker)
+        time.sleep(offset)  # where in the server's polling cycle the edit falls, not a wait for the server
         started = time.perf_counter()
         self.edited.write_text(text, encoding="utf-8")
         _wait(lambda: marker in _fetch(self.url), 600)
@@ -157,15 +164,29 @@ def serve_pair(annotated: tuple[Path, Path, str], plain: tuple[Path, Path, str],
     """The median seconds :class:`Served` gives for the annotated project and for its twin, over ``runs`` edits each.
 
     Both servers run side by side and take turns with the edits, as the builds do, so that a slow
-    moment of the machine hits both alike; while one rebuilds, the other only waits.
+    moment of the machine hits both alike; while one rebuilds, the other only waits. Each edit is
+    made at one of :func:`offsets`, the same for both.
     """
     with ExitStack() as stack:
         servers = [Served(*annotated, stack), Served(*plain, stack)]
         times: list[list[float]] = [[], []]
-        for _ in range(runs):
+        for offset in offsets(runs):
             for server, found in zip(servers, times):
-                found.append(server.edit())
+                found.append(server.edit(offset))
     return statistics.median(times[0]), statistics.median(times[1])
+
+
+def offsets(runs: int) -> list[float]:
+    """How long to wait before each of ``runs`` edits: evenly spread over one polling interval of the server.
+
+    The server looks at the files every ``POLLING`` seconds, on a clock of its own, so an edit waits from
+    nothing to a whole interval before the server sees it. Edits made back to back, one server's after
+    the other's, come at much the same point of each server's clock every time: the median would then
+    hold a wait fixed by where the clocks happen to stand, up to half a second apart between the two
+    servers. Spread evenly over the interval, the edits meet every point of it, and each server's
+    median holds about half an interval's wait, whatever its clock.
+    """
+    return [POLLING * (index + 0.5) / runs for index in range(runs)]
 
 
 def _said(log: Path, words: bytes) -> int:
@@ -441,7 +462,11 @@ of the edits (`--serve-runs`), at N = 5 (a copy of the real project) and N = 1,0
 against the plain rebuild measured the same way: the plain twin served and one of its pages edited (a
 paragraph added to its References page), so that both figures include the server's own wait for the file
 to settle (it polls the files every half second) and its reload. The two servers run side by side and
-take turns with the edits, so that a slow moment of the machine hits both alike. Beside it is one plain
+take turns with the edits, so that a slow moment of the machine hits both alike. Each server polls on a
+clock of its own, and edits made back to back meet it at much the same point every time, which once
+left the two medians up to half a second apart by where the clocks stood; so the edits are made at
+offsets spread evenly over one polling interval, the same for both, and each median holds about
+half an interval's wait. Beside it is one plain
 build's wall time, from the start of its process. The reader's templates are compiled once and kept in
 `.cache/jinja/` (`macros/compiled.py`), and each data file is parsed and checked once and kept in
 `.cache/data/` by its content (`macros/data_cache.py`), with the data as loaded, by all of its files

@@ -132,6 +132,17 @@ def test_the_ratio_is_taken_turn_by_turn() -> None:
     assert run.targets({1000: measured})[0].startswith("NOT met: 1,000 annotated articles build in 1.60×")
 
 
+def test_the_timed_edits_meet_every_point_of_the_servers_polling_cycle() -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    assert run.POLLING == server.observer.timeout  # the interval mkdocs serve polls at
+    offsets = run.offsets(5)
+    assert offsets == sorted(offsets) and 0 <= offsets[0] and offsets[-1] < run.POLLING
+    gaps = {round(b - a, 9) for a, b in zip([offsets[-1] - run.POLLING, *offsets], offsets)}
+    assert gaps == {round(run.POLLING / 5, 9)}  # evenly spread, the cycle seen as a circle
+
+
 def test_the_timed_edits_change_what_the_page_shows() -> None:
     data = 'references:\n  - id: a\n    title: "First"\n  - id: b\n    title: Second\n'
     assert breakdown.edited(data, ".yaml", "Edited 1") == 'references:\n  - id: a\n    title: Edited 1 "First"\n  - id: b\n    title: Second\n'
