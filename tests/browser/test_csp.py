@@ -24,7 +24,9 @@ def run_reader(browser: Any, url: str) -> tuple[list[str], int]:
         page.goto(url + path)
     page.goto(url + "articles/001/")
     page.locator("a.reader-marker").first.click()
-    page.fill("input.md-search__input", "Gyeongheung")
+    # Typed key by key, as a reader types: the theme reads the query on a key's release (or on focus), so a
+    # fill() may leave it reading the field before the text is in and never again.
+    page.locator("input.md-search__input").press_sequentially("Gyeongheung")
     page.locator(".md-search-result__item").first.wait_for(state="attached")  # however long the index takes
     results = page.locator(".md-search-result__item").count()
     context.close()
