@@ -135,7 +135,8 @@ def test_the_ratio_is_taken_turn_by_turn() -> None:
 def test_the_timed_edits_meet_every_point_of_the_servers_polling_cycle() -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=".")  # not bound: nothing listens
+    server.server_close()
     assert run.POLLING == server.observer.timeout  # the interval mkdocs serve polls at
     offsets = run.offsets(5)
     assert offsets == sorted(offsets) and 0 <= offsets[0] and offsets[-1] < run.POLLING
