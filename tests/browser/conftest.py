@@ -17,6 +17,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+def search_for(page: object, query: str) -> None:
+    """Type ``query`` into the theme's search field key by key, as a reader types.
+
+    The theme reads the field when a key is released, on focus, or when its index is ready; ``fill()``
+    sets the text with none of these after it, so the query could be read while still empty.
+    """
+    page.locator("input.md-search__input").press_sequentially(query)  # type: ignore[attr-defined]
+
+
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
     """The built site served for the whole session."""

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..conftest import PROJECT, serve
+from .conftest import search_for
 
 
 def documented_policy() -> str:
@@ -24,9 +25,7 @@ def run_reader(browser: Any, url: str) -> tuple[list[str], int]:
         page.goto(url + path)
     page.goto(url + "articles/001/")
     page.locator("a.reader-marker").first.click()
-    # Typed key by key, as a reader types: the theme reads the query on a key's release (or on focus), so a
-    # fill() may leave it reading the field before the text is in and never again.
-    page.locator("input.md-search__input").press_sequentially("Gyeongheung")
+    search_for(page, "Gyeongheung")
     page.locator(".md-search-result__item").first.wait_for(state="attached")  # however long the index takes
     results = page.locator(".md-search-result__item").count()
     context.close()

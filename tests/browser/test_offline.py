@@ -10,6 +10,7 @@ import pytest
 from macros.model import Corpus
 
 from ..conftest import PROJECT
+from .conftest import search_for
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_navigation_links_work_from_disk(offline_page: Any) -> None:
 def test_search_finds_a_term_by_any_alias(offline_page: Any, corpus: Corpus, alias: str) -> None:
     term = next(t for t in corpus.terms.values() if alias in t.aliases)
     offline_page.goto(offline_page.root + "index.html")
-    offline_page.locator("input.md-search__input").press_sequentially(alias)  # key by key: see test_csp.py
+    search_for(offline_page, alias)
     result = offline_page.locator(f".md-search-result__link[href*='glossary/{term.id}.html']").first
     result.wait_for(state="attached")  # may be folded under its page's first hit
     offline_page.goto(result.get_attribute("href"))
